@@ -1,0 +1,28 @@
+package io.ebm4j;
+
+import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.train.Training;
+
+/**
+ * The front door of ebm4j.
+ *
+ * <pre>{@code
+ * var truth = Energies.twoWells(-10, 10).withMassOfB(0.8);
+ * var data  = truth.sample(10_000, 42);
+ * var run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.5))
+ *              .on(data)
+ *              .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(10_000).resampleBelowEss(0.5))
+ *              .optimizer(new Sgd(0.05))
+ *              .steps(3000).seed(42)
+ *              .run();
+ * run.history();
+ * }</pre>
+ */
+public final class Ebm {
+  private Ebm() {}
+
+  /** Starts configuring the training of a copy of {@code energy}. */
+  public static Training train(TrainableEnergy energy) {
+    return new Training(energy);
+  }
+}

@@ -1,0 +1,285 @@
+package io.ebm4j.energy;
+
+import io.ebm4j.nd.Batches;
+import io.ebm4j.nd.Par;
+import io.ebm4j.random.Rng;
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The two-well family of seed 000 (Carbone, Hua, Coste, Vanden-Eijnden), in any dimension:
+ *
+ * <pre>
+ *   U_z(x) = -log( exp(-|x-a|^2/2) + exp(-z) exp(-|x-b|^2/2) ),   Z_z = (1 + e^{-z}) (2 pi)^{d/2},
+ * </pre>
+ *
+ * a mixture of two unit Gaussians at a and b in which mode b has mass q = e^{-z}/(1+e^{-z}). The single parameter is
+ * z. With p(x) = e^{-z}N_b / (N_a + e^{-z}N_b), the posterior of mode b:
+ * grad_x U = x - a - p (b - a), dU/dz = p, Laplacian U = d - p(1-p)|b-a|^2. Evaluated with a log-sum-exp so that
+ * wells 20 apart (energies up to ~200) lose nothing.
+ *
+ * <pre>{@code
+ * TwoWells truth = Energies.twoWells(-10, 10).withMassOfB(0.8);
+ * INDArray data = truth.sample(10_000, 42);
+ * double q = truth.massOfB();   // 0.8
+ * }</pre>
+ */
+public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSampler, ScoreMatchable {
+  private final double[] a;
+  private final double[] b;
+  private final double sep2;
+  private final INDArray params;
+
+  TwoWells(double[] a, double[] b, double z) {
+    if (a == null || b == null || a.length == 0 || a.length != b.length) {
+      throw new IllegalArgumentException("a and b must be non-empty and of equal length, got "
+          + Arrays.toString(a) + " and " + Arrays.toString(b));
+    }
+    for (int j = 0; j < a.length; j++) {
+      if (!Double.isFinite(a[j]) || !Double.isFinite(b[j])) {
+        throw new IllegalArgumentException("a and b must be finite, got a=" + Arrays.toString(a) + " b="
+            + Arrays.toString(b));
+      }
+    }
+    if (Arrays.equals(a, b)) {
+      throw new IllegalArgumentException("a and b must differ, got a = b = " + Arrays.toString(a));
+    }
+    if (!Double.isFinite(z)) {
+      throw new IllegalArgumentException("z must be finite, got " + z);
+    }
+    this.a = a.clone();
+    this.b = b.clone();
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += (b[j] - a[j]) * (b[j] - a[j]);
+    }
+    this.sep2 = s;
+    this.params = Batches.vector(z);
+  }
+
+  /** The same wells with mass q of mode b, i.e. z = log((1-q)/q); q must lie in (0, 1). */
+  public TwoWells withMassOfB(double q) {
+    if (!(q > 0 && q < 1)) {
+      throw new IllegalArgumentException("massOfB must be in (0, 1), got " + q);
+    }
+    return new TwoWells(a, b, Math.log((1 - q) / q));
+  }
+
+  /** The same wells with parameter z. */
+  public TwoWells withZ(double z) {
+    return new TwoWells(a, b, z);
+  }
+
+  /** Current parameter z. */
+  public double z() {
+    return params.getDouble(0);
+  }
+
+  /** Mass of mode b, q = e^{-z}/(1+e^{-z}) = 1/(1+e^z). */
+  public double massOfB() {
+    return 1.0 / (1.0 + Math.exp(z()));
+  }
+
+  /** Centre of mode a (copy). */
+  public double[] a() {
+    return a.clone();
+  }
+
+  /** Centre of mode b (copy). */
+  public double[] b() {
+    return b.clone();
+  }
+
+  /**
+   * Which well a point is in: true when x is on b's side of the hyperplane halfway between a and b.
+   */
+  public boolean inWellB(DoubleBuffer x, int row) {
+    int d = a.length;
+    double s = 0;
+    for (int j = 0; j < d; j++) {
+      s += (x.get(row * d + j) - 0.5 * (a[j] + b[j])) * (b[j] - a[j]);
+    }
+    return s > 0;
+  }
+
+  @Override
+  public int dim() {
+    return a.length;
+  }
+
+  @Override
+  public INDArray params() {
+    return params;
+  }
+
+  @Override
+  public String[] paramNames() {
+    return new String[] {"z"};
+  }
+
+  @Override
+  public TwoWells copy() {
+    return new TwoWells(a, b, z());
+  }
+
+  /** Squared half-distances r_a = |x-a|^2/2 and r_b = |x-b|^2/2 + z, returned as r_a - r_b; r_a into ra[0]. */
+  private double halfDistances(DoubleBuffer x, int row, double z, double[] ra) {
+    int d = a.length;
+    double sa = 0;
+    double sb = 0;
+    for (int j = 0; j < d; j++) {
+      double v = x.get(row * d + j);
+      double da = v - a[j];
+      double db = v - b[j];
+      sa += da * da;
+      sb += db * db;
+    }
+    ra[0] = 0.5 * sa;
+    return 0.5 * sa - (0.5 * sb + z);
+  }
+
+  /** Posterior of mode b from delta = r_a - r_b, stable for any sign. */
+  private static double posteriorB(double delta) {
+    if (delta > 0) {
+      return 1.0 / (1.0 + Math.exp(-delta));
+    }
+    double e = Math.exp(delta);
+    return e / (1.0 + e);
+  }
+
+  /** log(1 + e) for e in [0, 1], accurate for tiny e without log1p's cost. */
+  private static double log1pSmall(double e) {
+    return e > 1e-8 ? Math.log(1.0 + e) : e;
+  }
+
+  @Override
+  public void evaluate(INDArray x, INDArray u, INDArray g) {
+    final DoubleBuffer xb = Batches.buffer(x);
+    final DoubleBuffer ub = Batches.buffer(u);
+    final DoubleBuffer gb = g == null ? null : Batches.buffer(g);
+    final int n = (int) x.rows();
+    final int d = a.length;
+    final double z = z();
+    Par.forRange(n, (c, from, to) -> {
+      double[] ra = new double[1];
+      for (int i = from; i < to; i++) {
+        double delta = halfDistances(xb, i, z, ra);
+        double rb = ra[0] - delta;
+        double e = Math.exp(-Math.abs(delta));
+        ub.put(i, Math.min(ra[0], rb) - log1pSmall(e));
+        if (gb != null) {
+          double p = delta > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+          for (int j = 0; j < d; j++) {
+            gb.put(i * d + j, xb.get(i * d + j) - a[j] - p * (b[j] - a[j]));
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
+    final DoubleBuffer xb = Batches.buffer(x);
+    final DoubleBuffer wb = w == null ? null : Batches.buffer(w);
+    final double z = z();
+    double s = Par.sum((int) x.rows(), (c, from, to) -> {
+      double[] ra = new double[1];
+      double acc = 0;
+      for (int i = from; i < to; i++) {
+        double p = posteriorB(halfDistances(xb, i, z, ra));
+        acc += wb == null ? p : wb.get(i) * p;
+      }
+      return acc;
+    });
+    out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  @Override
+  public double logZ() {
+    double z = z();
+    // log(1 + e^{-z}) computed stably
+    double l = z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
+    return l + 0.5 * a.length * Math.log(2 * Math.PI);
+  }
+
+  @Override
+  public void accumulateLogZGradient(double scale, INDArray out) {
+    // d/dz log(1 + e^{-z}) = -q
+    out.putScalar(0, out.getDouble(0) - scale * massOfB());
+  }
+
+  @Override
+  public INDArray sample(int n, Rng rng) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1, got " + n);
+    }
+    final int d = a.length;
+    final double q = massOfB();
+    INDArray x = Batches.zeros(n, d);
+    DoubleBuffer xb = Batches.buffer(x);
+    Par.forRange(n, (c, from, to) -> {
+      SplittableRandom r = rng.stream(c);
+      for (int i = from; i < to; i++) {
+        double[] m = r.nextDouble() < q ? b : a;
+        for (int j = 0; j < d; j++) {
+          xb.put(i * d + j, m[j] + Rng.normal(r));
+        }
+      }
+    });
+    return x;
+  }
+
+  @Override
+  public double scoreMatchingLoss(INDArray x) {
+    INDArray xs = Batches.requireBatch(x, dim(), "x");
+    final DoubleBuffer xb = Batches.buffer(xs);
+    final int d = a.length;
+    final double z = z();
+    int n = (int) xs.rows();
+    double s = Par.sum(n, (c, from, to) -> {
+      double[] ra = new double[1];
+      double acc = 0;
+      for (int i = from; i < to; i++) {
+        double p = posteriorB(halfDistances(xb, i, z, ra));
+        double g2 = 0;
+        for (int j = 0; j < d; j++) {
+          double gj = xb.get(i * d + j) - a[j] - p * (b[j] - a[j]);
+          g2 += gj * gj;
+        }
+        acc += 0.5 * g2 - (d - p * (1 - p) * sep2);
+      }
+      return acc;
+    });
+    return s / n;
+  }
+
+  @Override
+  public void accumulateScoreMatchingGradient(INDArray x, double scale, INDArray out) {
+    // d/dz (|grad U|^2/2 - Laplacian U) = p(1-p) [ (x-a).(b-a) - (1-p)|b-a|^2 ]
+    final DoubleBuffer xb = Batches.buffer(x);
+    final int d = a.length;
+    final double z = z();
+    double s = Par.sum((int) x.rows(), (c, from, to) -> {
+      double[] ra = new double[1];
+      double acc = 0;
+      for (int i = from; i < to; i++) {
+        double p = posteriorB(halfDistances(xb, i, z, ra));
+        double proj = 0;
+        for (int j = 0; j < d; j++) {
+          proj += (xb.get(i * d + j) - a[j]) * (b[j] - a[j]);
+        }
+        acc += p * (1 - p) * (proj - (1 - p) * sep2);
+      }
+      return acc;
+    });
+    out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  @Override
+  public String toString() {
+    return "TwoWells{a=" + Arrays.toString(a) + ", b=" + Arrays.toString(b) + ", z=" + z() + ", massOfB="
+        + massOfB() + "}";
+  }
+}

@@ -1,0 +1,69 @@
+package io.ebm4j.experiment;
+
+import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.TwoWells;
+import io.ebm4j.sample.Chains;
+import io.ebm4j.train.Estimator;
+import io.ebm4j.train.StepListener;
+import java.nio.DoubleBuffer;
+import java.util.Map;
+
+/**
+ * Watches walkers of the two-well study: counts moves that carry a walker from one well to the other (every step;
+ * copies made by resampling are not moves and are not counted) and, on logged steps, records the cumulative count
+ * and the weighted mass of the walkers in well b.
+ */
+final class WellTracker implements StepListener {
+  private final TwoWells wells;
+  private boolean[] side;
+  private long resamplings;
+  private long crossings;
+
+  WellTracker(TwoWells wells) {
+    this.wells = wells;
+  }
+
+  @Override
+  public void onStep(int step, TrainableEnergy model, Estimator est, Map<String, Double> row) {
+    Chains c = est.chains();
+    if (c == null) {
+      return;
+    }
+    DoubleBuffer x = io.ebm4j.nd.Batches.buffer(c.positions());
+    int n = c.size();
+    boolean copied = c.resamplings() != resamplings;
+    resamplings = c.resamplings();
+    if (side == null) {
+      side = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        side[i] = wells.inWellB(x, i);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        boolean s = wells.inWellB(x, i);
+        if (s != side[i] && !copied) {
+          crossings++;
+        }
+        side[i] = s;
+      }
+    }
+    if (row != null) {
+      row.put("crossings", (double) crossings);
+      DoubleBuffer lw = io.ebm4j.nd.Batches.buffer(c.logWeights());
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        max = Math.max(max, lw.get(i));
+      }
+      double sum = 0;
+      double inB = 0;
+      for (int i = 0; i < n; i++) {
+        double w = Math.exp(lw.get(i) - max);
+        sum += w;
+        if (side[i]) {
+          inB += w;
+        }
+      }
+      row.put("walkerMassOfB", inB / sum);
+    }
+  }
+}

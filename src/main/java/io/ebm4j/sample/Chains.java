@@ -1,0 +1,175 @@
+package io.ebm4j.sample;
+
+import io.ebm4j.energy.Energy;
+import io.ebm4j.estimate.EffectiveSampleSize;
+import io.ebm4j.nd.Batches;
+import java.nio.DoubleBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The state of a batch of N chains (walkers) in R^d: positions x [N, d], cached energies u [N] and gradients
+ * g [N, d] at the current parameters of the energy, and log-weights A [N] for Jarzynski reweighting (all zero for
+ * unweighted use). Caching means reweighting, resampling and diagnostics need no extra energy calls.
+ *
+ * <pre>{@code
+ * Chains c = Kernels.mala(0.1).init(energy, x0);
+ * for (int t = 0; t < 1000; t++) kernel.step(energy, c, rng);
+ * INDArray x = c.positions();
+ * }</pre>
+ */
+public final class Chains {
+  final int n;
+  final int d;
+  final INDArray x;
+  final INDArray u;
+  final INDArray g;
+  final INDArray logW;
+  final DoubleBuffer xb;
+  final DoubleBuffer ub;
+  final DoubleBuffer gb;
+  final DoubleBuffer wb;
+  private long resamplings;
+  // scratch for proposals, allocated on first use
+  INDArray y;
+  INDArray uy;
+  INDArray gy;
+
+  private Chains(INDArray x0, boolean gradients) {
+    this.n = (int) x0.rows();
+    this.d = (int) x0.columns();
+    this.x = x0.dup('c');
+    this.u = Batches.zeros(n);
+    this.g = gradients ? Batches.zeros(n, d) : null;
+    this.logW = Batches.zeros(n);
+    this.xb = Batches.buffer(x);
+    this.ub = Batches.buffer(u);
+    this.gb = gradients ? Batches.buffer(g) : null;
+    this.wb = Batches.buffer(logW);
+  }
+
+  /**
+   * Chains at positions x0 [N, d] (copied, validated), with gradients cached when {@code gradients}; call
+   * {@link #refresh} before use (kernels' {@code init} does).
+   */
+  public static Chains of(INDArray x0, int dim, boolean gradients) {
+    return new Chains(Batches.requireBatch(x0, dim, "x0"), gradients);
+  }
+
+  /** Recomputes the cached energies (and gradients) at the current positions and parameters. */
+  public void refresh(Energy e) {
+    e.evaluate(x, u, g);
+  }
+
+  /** Number of chains N. */
+  public int size() {
+    return n;
+  }
+
+  /** Dimension d. */
+  public int dim() {
+    return d;
+  }
+
+  /** Whether gradients are cached. */
+  public boolean hasGradients() {
+    return g != null;
+  }
+
+  /** Live positions [N, d] (do not modify while a kernel uses them). */
+  public INDArray positions() {
+    return x;
+  }
+
+  /** Live cached energies [N]. */
+  public INDArray energies() {
+    return u;
+  }
+
+  /** Live cached gradients [N, d], or null. */
+  public INDArray gradients() {
+    return g;
+  }
+
+  /** Live log-weights A [N]. */
+  public INDArray logWeights() {
+    return logW;
+  }
+
+  /** Effective sample size over N of the weights e^A: (sum w)^2 / (N sum w^2), in (0, 1]. */
+  public double essFraction() {
+    return EffectiveSampleSize.fraction(wb, n);
+  }
+
+  /** log of the mean of e^{A_i}, computed stably. */
+  public double logMeanWeight() {
+    return EffectiveSampleSize.logMeanExp(wb, n);
+  }
+
+  /**
+   * Writes the self-normalised weights e^{A_i} / sum_j e^{A_j} into out [N] and returns their log-mean-exp and
+   * ESS/N, all in one pass.
+   */
+  public io.ebm4j.estimate.WeightSummary normalizedWeights(INDArray out) {
+    return EffectiveSampleSize.normalize(wb, n, Batches.buffer(out));
+  }
+
+  /** Moves every chain to x [N, d] (same shape, copied) and refreshes the caches under e; weights reset. */
+  public void restart(Energy e, INDArray x) {
+    if (x.rows() != n || x.columns() != d) {
+      throw new IllegalArgumentException("x must have shape [" + n + ", " + d + "], got "
+          + java.util.Arrays.toString(x.shape()));
+    }
+    DoubleBuffer src = Batches.buffer(x);
+    for (int k = 0; k < n * d; k++) {
+      xb.put(k, src.get(k));
+    }
+    resetWeights();
+    refresh(e);
+  }
+
+  /** Sets every log-weight to zero. */
+  public void resetWeights() {
+    for (int i = 0; i < n; i++) {
+      wb.put(i, 0.0);
+    }
+  }
+
+  /** Replaces chain i by chain ancestors[i] (positions and caches), then resets the weights. */
+  public void resample(int[] ancestors) {
+    if (ancestors.length != n) {
+      throw new IllegalArgumentException("ancestors must have length " + n + ", got " + ancestors.length);
+    }
+    gather(xb, d, ancestors);
+    gather(ub, 1, ancestors);
+    if (gb != null) {
+      gather(gb, d, ancestors);
+    }
+    resetWeights();
+    resamplings++;
+  }
+
+  /** How many times {@link #resample} has been called (lets observers tell moves from resampling copies). */
+  public long resamplings() {
+    return resamplings;
+  }
+
+  private void gather(DoubleBuffer b, int width, int[] idx) {
+    double[] src = new double[n * width];
+    b.get(0, src);
+    for (int i = 0; i < n; i++) {
+      int s = idx[i] * width;
+      for (int j = 0; j < width; j++) {
+        b.put(i * width + j, src[s + j]);
+      }
+    }
+  }
+
+  /** Proposal scratch arrays, allocated once. */
+  void ensureScratch() {
+    if (y == null) {
+      y = Batches.zeros(n, d);
+      uy = Batches.zeros(n);
+      gy = g == null ? null : Batches.zeros(n, d);
+    }
+  }
+}

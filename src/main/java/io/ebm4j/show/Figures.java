@@ -1,0 +1,38 @@
+package io.ebm4j.show;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Saving figures and text files atomically: written to a temporary sibling, then moved into place. */
+public final class Figures {
+  private Figures() {}
+
+  /** Writes the chart as a PNG at path (parent directories created); never leaves a half-written file. */
+  public static Path savePng(Chart<?, ?> chart, Path path) {
+    try {
+      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      return writeAtomically(path, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write figure " + path, e);
+    }
+  }
+
+  /** Writes bytes to path via a temporary file and an atomic move. */
+  public static Path writeAtomically(Path path, byte[] bytes) throws IOException {
+    Path abs = path.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return abs;
+  }
+}

@@ -1,0 +1,13 @@
+package io.ebm4j.train;
+
+import io.ebm4j.energy.TrainableEnergy;
+import java.util.Map;
+
+/**
+ * Called at every training step k, with the model at theta_k and the estimator's state, before the gradient. On
+ * logged steps {@code row} is the history row being built (values put there become columns); otherwise it is null.
+ */
+@FunctionalInterface
+public interface StepListener {
+  void onStep(int step, TrainableEnergy model, Estimator estimator, Map<String, Double> row);
+}

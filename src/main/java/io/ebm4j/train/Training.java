@@ -1,0 +1,237 @@
+package io.ebm4j.train;
+
+import io.ebm4j.energy.ExactNormalizer;
+import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.nd.Batches;
+import io.ebm4j.random.Rng;
+import io.ebm4j.show.progress.Progress;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/**
+ * The training loop, configured fluently. Each step k: record the state at theta_k, estimate the gradient of the
+ * loss with the {@link Method} on a data minibatch, let the ND4J updater turn it into a step, subtract it from the
+ * parameters, and let the method move its walkers. Non-finite gradients or parameters stop the run with a
+ * {@link TrainingDivergedException} naming the step and the quantity. Training works on a copy of the energy.
+ *
+ * <pre>{@code
+ * Run run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.5))
+ *     .on(data)
+ *     .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(10_000))
+ *     .optimizer(new Sgd(0.05))
+ *     .steps(3000).seed(42)
+ *     .track("massOfB", m -> ((TwoWells) m).massOfB())
+ *     .run();
+ * }</pre>
+ */
+public final class Training {
+  private final TrainableEnergy energy;
+  private INDArray data;
+  private Method method;
+  private IUpdater updater = new Sgd(0.01);
+  private int steps = 1000;
+  private int batchSize;
+  private long seed;
+  private int logEvery = 1;
+  private String label;
+  private Progress progress = Progress.silent();
+  private final Map<String, ToDoubleFunction<TrainableEnergy>> tracked = new LinkedHashMap<>();
+  private final List<StepListener> listeners = new ArrayList<>();
+
+  public Training(TrainableEnergy energy) {
+    if (energy == null) {
+      throw new IllegalArgumentException("energy must not be null");
+    }
+    this.energy = energy;
+  }
+
+  /** Training data [n, d] (validated: shape, finite, non-empty). */
+  public Training on(INDArray data) {
+    this.data = Batches.requireBatch(data, energy.dim(), "data");
+    return this;
+  }
+
+  /** The gradient estimator (required). */
+  public Training method(Method m) {
+    this.method = m;
+    return this;
+  }
+
+  /** An ND4J updater configuration, e.g. {@code new Sgd(0.05)} or {@code new Adam(1e-3)} (default Sgd(0.01)). */
+  public Training optimizer(IUpdater u) {
+    this.updater = u;
+    return this;
+  }
+
+  /** Number of parameter updates K (at least 1). */
+  public Training steps(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("steps must be at least 1, got " + k);
+    }
+    this.steps = k;
+    return this;
+  }
+
+  /** Minibatch size B drawn with replacement each step; 0 (the default) means the full data every step. */
+  public Training batchSize(int b) {
+    if (b < 0) {
+      throw new IllegalArgumentException("batchSize must be >= 0 (0 = full batch), got " + b);
+    }
+    this.batchSize = b;
+    return this;
+  }
+
+  /** Seed of every random choice of the run. */
+  public Training seed(long s) {
+    this.seed = s;
+    return this;
+  }
+
+  /** Record a history row every n steps (and at the last step). */
+  public Training logEvery(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("logEvery must be at least 1, got " + n);
+    }
+    this.logEvery = n;
+    return this;
+  }
+
+  /** A history column computed from the model at every logged step. */
+  public Training track(String column, ToDoubleFunction<TrainableEnergy> f) {
+    tracked.put(column, f);
+    return this;
+  }
+
+  /** A listener called at every step. */
+  public Training listen(StepListener l) {
+    listeners.add(l);
+    return this;
+  }
+
+  /** Progress display (default silent); {@code Progress.auto()} picks terminal or notebook. */
+  public Training progress(Progress p) {
+    this.progress = p == null ? Progress.silent() : p;
+    return this;
+  }
+
+  /** Label used by progress displays and the history table's name. */
+  public Training label(String l) {
+    this.label = l;
+    return this;
+  }
+
+  /** Runs the training and returns its history, model and walkers. */
+  public Run run() {
+    if (data == null) {
+      throw new IllegalStateException("no training data: call on(data) first");
+    }
+    if (method == null) {
+      throw new IllegalStateException("no method: call method(Methods.xxx(...)) first");
+    }
+    long t0 = System.nanoTime();
+    TrainableEnergy model = energy.copy();
+    Rng rng = new Rng(seed);
+    Rng batchRng = rng.split();
+    Estimator est = method.start(model, data, rng.split());
+    int p = model.numParams();
+    INDArray params = model.params();
+    INDArray grad = Batches.zeros(p);
+    INDArray grad2 = grad.reshape(1, p);
+    long stateSize = updater.stateSize(p);
+    INDArray state = stateSize > 0 ? Batches.zeros(1, stateSize) : null;
+    GradientUpdater<?> opt = updater.instantiate(state, true);
+    String[] names = model.paramNames();
+    boolean smallParams = p <= 8;
+    History history = new History();
+    Map<String, Double> row = new HashMap<>();
+    String name = label != null ? label : method.name();
+    progress.start(name, steps);
+    try {
+      for (int k = 0; k <= steps; k++) {
+        boolean log = k % logEvery == 0 || k == steps;
+        row.clear();
+        if (log) {
+          row.put("seconds", (System.nanoTime() - t0) / 1e9);
+          for (Map.Entry<String, ToDoubleFunction<TrainableEnergy>> en : tracked.entrySet()) {
+            row.put(en.getKey(), en.getValue().applyAsDouble(model));
+          }
+          if (smallParams) {
+            for (int j = 0; j < p; j++) {
+              row.put(names[j], params.getDouble(j));
+            }
+          }
+          if (model instanceof ExactNormalizer z) {
+            row.put("logZExact", z.logZ());
+          }
+          est.record(row);
+          if (model instanceof ExactNormalizer && row.containsKey("logZ")) {
+            row.put("logZError", row.get("logZ") - row.get("logZExact"));
+          }
+        }
+        for (StepListener l : listeners) {
+          l.onStep(k, model, est, log ? row : null);
+        }
+        if (log) {
+          history.add(k, row);
+          progress.step(k, row);
+        }
+        if (k == steps) {
+          break;
+        }
+        INDArray batch = batchSize == 0 ? data : minibatch(batchRng);
+        grad.assign(0);
+        est.gradient(batch, grad);
+        requireFinite(grad, names, k, "gradient of ");
+        opt.applyUpdater(grad2, k, 0);
+        params.subi(grad);
+        requireFinite(params, names, k, "");
+        est.afterUpdate();
+      }
+    } finally {
+      progress.close();
+    }
+    Map<String, String> prov = new LinkedHashMap<>();
+    prov.put("energy", energy.toString());
+    prov.put("method", method.name());
+    prov.put("optimizer", updater.toString());
+    prov.put("steps", String.valueOf(steps));
+    prov.put("batchSize", String.valueOf(batchSize));
+    prov.put("seed", String.valueOf(seed));
+    prov.put("dataRows", String.valueOf(data.rows()));
+    return new Run(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
+  }
+
+  private INDArray minibatch(Rng rng) {
+    int n = (int) data.rows();
+    int d = (int) data.columns();
+    INDArray b = Batches.zeros(batchSize, d);
+    DoubleBuffer bb = Batches.buffer(b);
+    DoubleBuffer db = Batches.buffer(data);
+    for (int i = 0; i < batchSize; i++) {
+      int r = rng.nextInt(n);
+      for (int j = 0; j < d; j++) {
+        bb.put(i * d + j, db.get(r * d + j));
+      }
+    }
+    return b;
+  }
+
+  private static void requireFinite(INDArray v, String[] names, int step, String what) {
+    DoubleBuffer b = Batches.buffer(v);
+    for (int j = 0; j < v.length(); j++) {
+      double x = b.get(j);
+      if (!Double.isFinite(x)) {
+        throw new TrainingDivergedException(step, what + "parameter " + names[j], x);
+      }
+    }
+  }
+}
