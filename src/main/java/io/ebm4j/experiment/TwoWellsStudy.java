@@ -200,7 +200,7 @@ public final class TwoWellsStudy implements Experiment<TwoWellsConfig> {
           q0, seed), "step", "mass of mode b");
       for (String m : c.methods()) {
         Run r = runs.get(key(m, q0, seed));
-        if (r != null) {
+        if (r != null && !m.equals("control")) {
           Plots.add(chart, m, r.history(), "step", "massOfB");
         }
       }
@@ -208,9 +208,7 @@ public final class TwoWellsStudy implements Experiment<TwoWellsConfig> {
       if (ctl != null) {
         Plots.add(chart, "control (walkers 50/50)", ctl.history(), "step", "massOfB");
       }
-      XYSeries target = chart.addSeries("target q*", new double[] {0, c.steps()},
-          new double[] {c.massOfB(), c.massOfB()});
-      target.setMarker(SeriesMarkers.NONE);
+      Plots.reference(chart, "target q*", 0, c.steps(), c.massOfB());
       f.put(String.format(Locale.ROOT, "mass-of-b-q0-%s", q0), chart);
       XYChart hist = walkerHistogram(c, runs, q0, seed);
       if (hist != null) {
@@ -250,7 +248,8 @@ public final class TwoWellsStudy implements Experiment<TwoWellsConfig> {
     for (int i = 0; i < points; i++) {
       xs[i] = lo + (hi - lo) * i / (points - 1);
     }
-    addDensity(chart, "target rho*", Energies.twoWells(c.a(), c.b()).withMassOfB(c.massOfB()), xs);
+    addDensity(chart, "target rho*", Energies.twoWells(c.a(), c.b()).withMassOfB(c.massOfB()), xs)
+        .setLineColor(java.awt.Color.BLACK);
     if (pcd != null) {
       addDensity(chart, "PCD model", (TwoWells) pcd.model(), xs);
       Histograms.add(chart, "PCD walkers", Batches.toArray(pcd.walkers().positions()), null, lo, hi, 120);
@@ -266,14 +265,16 @@ public final class TwoWellsStudy implements Experiment<TwoWellsConfig> {
     return chart;
   }
 
-  private static void addDensity(XYChart chart, String name, TwoWells e, double[] xs) {
+  private static XYSeries addDensity(XYChart chart, String name, TwoWells e, double[] xs) {
     INDArray u = e.energy(Batches.vector(xs).reshape(xs.length, 1));
     double logZ = e.logZ();
     double[] ys = new double[xs.length];
     for (int i = 0; i < xs.length; i++) {
       ys[i] = Math.exp(-u.getDouble(i) - logZ);
     }
-    chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE);
+    XYSeries s = chart.addSeries(name, xs, ys);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
   }
 
   private static String report(TwoWellsConfig c, Table summary, Map<String, String> config) {

@@ -46,7 +46,19 @@ public final class Plots {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setXAxisTickMarkSpacingHint(120);
+    chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
     return chart;
+  }
+
+  /** Adds a dashed horizontal reference line at y from x0 to x1. */
+  public static XYSeries reference(XYChart chart, String name, double x0, double x1, double y) {
+    XYSeries s = chart.addSeries(name, new double[] {x0, x1}, new double[] {y, y});
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(java.awt.Color.BLACK);
+    s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+        10f, new float[] {6f, 4f}, 0f));
+    return s;
   }
 
   /** Adds column y against column x of t as a line series named name. */
@@ -55,6 +67,22 @@ public final class Plots {
     double[] vs = ((NumericColumn<?>) t.column(y)).asDoubleArray();
     XYSeries s = chart.addSeries(name, xs, vs);
     s.setMarker(SeriesMarkers.NONE);
+    roundTicks(chart, xs, vs);
     return s;
   }
+
+  /**
+   * XChart labels only every k-th data value when all x values of a chart are equally spaced (e.g. 0, 153, 306...).
+   * One hidden point half-way between the first two values breaks the spacing, so ticks fall on round numbers.
+   */
+  static void roundTicks(XYChart chart, double[] xs, double[] vs) {
+    if (xs.length > 20 && chart.getSeriesCollection().stream().noneMatch(x -> x.getName().equals(HIDDEN))) {
+      XYSeries h = chart.addSeries(HIDDEN, new double[] {0.5 * (xs[0] + xs[1])}, new double[] {vs[0]});
+      h.setMarker(SeriesMarkers.NONE);
+      h.setShowInLegend(false);
+      h.setLineColor(new java.awt.Color(0, 0, 0, 0));
+    }
+  }
+
+  private static final String HIDDEN = " ";
 }
