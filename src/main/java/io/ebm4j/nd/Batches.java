@@ -48,8 +48,19 @@ public final class Batches {
 
   /** Whether {@link #buffer} accepts this array without a copy. */
   public static boolean isDense(INDArray a) {
-    return a.dataType() == DataType.DOUBLE && a.offset() == 0 && (a.rank() <= 1 || (a.ordering() == 'c'
-        && a.isView() == false)) && a.data().length() == a.length();
+    if (a.dataType() != DataType.DOUBLE || a.offset() != 0 || a.data().length() != a.length()) {
+      return false;
+    }
+    long[] shape = a.shape();
+    long[] stride = a.stride();
+    long expected = 1;
+    for (int k = shape.length - 1; k >= 0; k--) {
+      if (shape[k] != 1 && stride[k] != expected) {
+        return false;
+      }
+      expected *= shape[k];
+    }
+    return true;
   }
 
   /**

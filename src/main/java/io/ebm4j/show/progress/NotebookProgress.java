@@ -25,6 +25,7 @@ final class NotebookProgress implements Progress {
   private String metrics = "";
   private boolean open;
   private int lastWidth;
+  private String lastLine;
 
   NotebookProgress(PrintStream out) {
     this(out, System::nanoTime);
@@ -45,6 +46,7 @@ final class NotebookProgress implements Progress {
     this.startNanos = clock.getAsLong();
     this.lastDraw = Long.MIN_VALUE;
     this.lastWidth = 0;
+    this.lastLine = null;
     this.open = true;
     draw();
   }
@@ -98,16 +100,17 @@ final class NotebookProgress implements Progress {
     return sb.toString();
   }
 
+  /** One write per redraw (each write may become one kernel message); an unchanged line is not redrawn. */
   private void draw() {
     String s = line();
-    int pad = Math.max(0, lastWidth - s.length());
-    out.print('\r');
-    out.print(s);
-    if (pad > 0) {
-      out.print(" ".repeat(pad));
+    lastDraw = clock.getAsLong();
+    if (s.equals(lastLine)) {
+      return;
     }
+    int pad = Math.max(0, lastWidth - s.length());
+    out.print("\r" + s + " ".repeat(pad));
     out.flush();
     lastWidth = s.length();
-    lastDraw = clock.getAsLong();
+    lastLine = s;
   }
 }
