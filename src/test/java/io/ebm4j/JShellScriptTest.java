@@ -69,9 +69,15 @@ class JShellScriptTest {
   @Test
   void fluentApiSnippetRuns() {
     evalAll(String.join("\n",
-        "INDArray x = Nd4j.linspace(-1, 1, 5);",
-        "Table t = Table.create(\"t\");",
-        "t.rowCount()"));
+        "var truth = Energies.twoWells(-10, 10).withMassOfB(0.8);",
+        "var data = truth.sample(2_000, 42);",
+        "var run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.2)).on(data)",
+        "    .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(2_000).resampleBelowEss(0.5))",
+        "    .optimizer(new Sgd(0.05)).steps(200).seed(42)",
+        "    .track(\"massOfB\", m -> ((TwoWells) m).massOfB()).run();",
+        "Table h = run.history();",
+        "XYChart c = run.plot(\"massOfB\");",
+        "if (h.rowCount() != 201) throw new AssertionError(\"rows \" + h.rowCount());"));
   }
 
   /** Evaluates source snippet by snippet; fails on any snippet that is not VALID (rejected, unresolved references) or that throws. */
