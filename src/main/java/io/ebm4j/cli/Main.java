@@ -85,6 +85,8 @@ public final class Main {
     C config = Settings.apply(e.defaults(), sets);
     if (e instanceof TwoWellsStudy t) {
       t.progress(Progress.auto());
+    } else if (e instanceof io.ebm4j.experiment.Gmm50dStudy g) {
+      g.progress(Progress.auto());
     }
     long t0 = System.nanoTime();
     Result r = e.run(config);

@@ -10,6 +10,7 @@ public final class Experiments {
 
   static {
     register(new TwoWellsStudy());
+    register(new Gmm50dStudy());
   }
 
   private Experiments() {}

@@ -33,6 +33,7 @@ public final class Chains {
   INDArray y;
   INDArray uy;
   INDArray gy;
+  INDArray p; // momenta (HMC)
 
   private Chains(INDArray x0, boolean gradients) {
     this.n = (int) x0.rows();

@@ -34,6 +34,11 @@ public interface Kernel {
   /** Whether one step leaves exp(-U)/Z exactly invariant (false for ULA). */
   boolean leavesTargetInvariant();
 
+  /** A kernel for a new run: itself for stateless kernels; a new copy for adaptive ones. */
+  default Kernel fresh() {
+    return this;
+  }
+
   /** Chains at x0 [N, d] with caches evaluated under e. */
   default Chains init(Energy e, INDArray x0) {
     Chains c = Chains.of(x0, e.dim(), needsGradient());

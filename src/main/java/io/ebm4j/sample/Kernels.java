@@ -7,6 +7,8 @@ package io.ebm4j.sample;
  * Kernel k1 = Kernels.ula(0.1);        // unadjusted Langevin, step h
  * Kernel k2 = Kernels.mala(0.1);       // Metropolis-adjusted Langevin
  * Kernel k3 = Kernels.randomWalk(0.5); // random-walk Metropolis, proposal scale sigma
+ * Kernel k4 = Kernels.hmc(0.1, 10);    // Hamiltonian Monte Carlo, 10 leapfrog steps
+ * Kernel k5 = Kernels.adaptive(Kernels::mala, 0.1, 0.574, 500); // step size tuned for 500 steps, then frozen
  * }</pre>
  */
 public final class Kernels {
@@ -20,6 +22,20 @@ public final class Kernels {
   /** Metropolis-adjusted Langevin with step size h > 0. */
   public static Mala mala(double h) {
     return new Mala(h);
+  }
+
+  /** Hamiltonian Monte Carlo with leapfrog step eps > 0 and L >= 1 leapfrog steps. */
+  public static Hmc hmc(double eps, int leapfrogSteps) {
+    return new Hmc(eps, leapfrogSteps);
+  }
+
+  /**
+   * A kernel family (e.g. {@code Kernels::mala}, or {@code h -> Kernels.hmc(h, 10)}) whose step size is adapted by
+   * dual averaging toward a target mean acceptance during the first {@code warmup} steps, then frozen.
+   */
+  public static DualAveraging adaptive(java.util.function.DoubleFunction<Kernel> family, double initialStep,
+      double targetAcceptance, int warmup) {
+    return new DualAveraging(family, initialStep, targetAcceptance, warmup);
   }
 
   /** Random-walk Metropolis with Gaussian proposals of scale sigma > 0. */

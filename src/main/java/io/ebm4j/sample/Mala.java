@@ -82,8 +82,8 @@ public final class Mala implements Kernel {
           back += t * t;
         }
         double logA = c.ub.get(i) - uyb.get(i) - back / (4 * h) + fwd[i];
+        acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
         if (Math.log(r.nextDouble()) < logA) {
-          acc += 1;
           for (int j = 0; j < d; j++) {
             int k = i * d + j;
             c.xb.put(k, yb.get(k));

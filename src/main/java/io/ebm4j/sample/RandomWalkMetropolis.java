@@ -64,8 +64,9 @@ public final class RandomWalkMetropolis implements Kernel {
       SplittableRandom r = rng.stream(ch);
       double acc = 0;
       for (int i = from; i < to; i++) {
-        if (Math.log(r.nextDouble()) < c.ub.get(i) - uyb.get(i)) {
-          acc += 1;
+        double logA = c.ub.get(i) - uyb.get(i);
+        acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
+        if (Math.log(r.nextDouble()) < logA) {
           for (int j = 0; j < d; j++) {
             int k = i * d + j;
             c.xb.put(k, yb.get(k));

@@ -34,6 +34,7 @@ public final class ContrastiveDivergence implements Method {
 
   @Override
   public Estimator start(TrainableEnergy e, INDArray data, Rng rng) {
+    final Kernel kernel = this.kernel.fresh();
     return new Estimator() {
       private Chains chains;
       private double acceptance = Double.NaN;

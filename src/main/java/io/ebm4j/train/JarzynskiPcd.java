@@ -106,6 +106,7 @@ public final class JarzynskiPcd implements Method {
 
   @Override
   public Estimator start(TrainableEnergy e, INDArray data, Rng rng) {
+    final Kernel kernel = this.kernel.fresh();
     Chains chains = kernel.init(e, init.positions(e, data, rng));
     double logZ0 = e instanceof ExactNormalizer z ? z.logZ() : Double.NaN;
     INDArray w = Batches.zeros(chains.size());

@@ -21,8 +21,13 @@ public final class PersistentContrastiveDivergence implements Method {
   private final Kernel kernel;
   private final WalkerInit init;
   private final int stepsPerUpdate;
+  private final int restartEvery;
 
   PersistentContrastiveDivergence(Kernel kernel, WalkerInit init, int stepsPerUpdate) {
+    this(kernel, init, stepsPerUpdate, 0);
+  }
+
+  private PersistentContrastiveDivergence(Kernel kernel, WalkerInit init, int stepsPerUpdate, int restartEvery) {
     if (kernel == null) {
       throw new IllegalArgumentException("kernel must not be null");
     }
@@ -32,46 +37,65 @@ public final class PersistentContrastiveDivergence implements Method {
     this.kernel = kernel;
     this.init = init;
     this.stepsPerUpdate = stepsPerUpdate;
+    if (restartEvery < 0) {
+      throw new IllegalArgumentException("restartFromDataEvery must be >= 1, got " + restartEvery);
+    }
+    this.restartEvery = restartEvery;
+  }
+
+  /**
+   * Moves the walkers back to random data rows after every k-th update (the "CD" of Carbone et al.'s code: persistent
+   * chains reset to the data every few iterations). 0 = never (plain PCD).
+   */
+  public PersistentContrastiveDivergence restartFromDataEvery(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("restartFromDataEvery must be >= 1, got " + k);
+    }
+    return new PersistentContrastiveDivergence(kernel, init, stepsPerUpdate, k);
   }
 
   /** Number of walkers N. */
   public PersistentContrastiveDivergence walkers(int n) {
-    return new PersistentContrastiveDivergence(kernel, new WalkerInit(n, init.from(), init.x0()), stepsPerUpdate);
+    return new PersistentContrastiveDivergence(kernel, new WalkerInit(n, init.from(), init.x0()), stepsPerUpdate,
+        restartEvery);
   }
 
   /** Start walkers at exact draws of the initial model (the default). */
   public PersistentContrastiveDivergence initFromModel() {
     return new PersistentContrastiveDivergence(kernel, new WalkerInit(init.walkers(), WalkerInit.MODEL, null),
-        stepsPerUpdate);
+        stepsPerUpdate, restartEvery);
   }
 
   /** Start walkers at random rows of the training data. */
   public PersistentContrastiveDivergence initFromData() {
     return new PersistentContrastiveDivergence(kernel, new WalkerInit(init.walkers(), WalkerInit.DATA, null),
-        stepsPerUpdate);
+        stepsPerUpdate, restartEvery);
   }
 
   /** Start walkers at the given positions [N, d]. */
   public PersistentContrastiveDivergence initFrom(INDArray x0) {
     return new PersistentContrastiveDivergence(kernel, new WalkerInit((int) x0.rows(), WalkerInit.GIVEN, x0),
-        stepsPerUpdate);
+        stepsPerUpdate, restartEvery);
   }
 
   /** Kernel steps per parameter update (default 1). */
   public PersistentContrastiveDivergence stepsPerUpdate(int k) {
-    return new PersistentContrastiveDivergence(kernel, init, k);
+    return new PersistentContrastiveDivergence(kernel, init, k, restartEvery);
   }
 
   @Override
   public String name() {
-    return "pcd";
+    return restartEvery > 0 ? "pcd-restart-" + restartEvery : "pcd";
   }
 
   @Override
   public Estimator start(TrainableEnergy e, INDArray data, Rng rng) {
+    final Kernel kernel = this.kernel.fresh();
     Chains chains = kernel.init(e, init.positions(e, data, rng));
+    INDArray restartBuffer = restartEvery > 0 ? io.ebm4j.nd.Batches.zeros(chains.size(), e.dim()) : null;
     return new Estimator() {
       private double acceptance = Double.NaN;
+      private int updates;
 
       @Override
       public void gradient(INDArray batch, INDArray out) {
@@ -87,6 +111,10 @@ public final class PersistentContrastiveDivergence implements Method {
         }
         acceptance = acc / stepsPerUpdate;
         chains.resetWeights();
+        if (restartEvery > 0 && updates % restartEvery == 0) {
+          chains.restart(e, WalkerInit.sampleRows(data, rng, restartBuffer));
+        }
+        updates++;
       }
 
       @Override

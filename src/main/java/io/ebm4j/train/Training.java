@@ -46,6 +46,7 @@ public final class Training {
   private Progress progress = Progress.silent();
   private final Map<String, ToDoubleFunction<TrainableEnergy>> tracked = new LinkedHashMap<>();
   private final List<StepListener> listeners = new ArrayList<>();
+  private final List<double[]> scales = new ArrayList<>(); // {from, to, factor}
 
   public Training(TrainableEnergy energy) {
     if (energy == null) {
@@ -111,6 +112,30 @@ public final class Training {
     return this;
   }
 
+  /**
+   * Multiplies the gradient of parameters [from, to) by factor before the updater sees it: with SGD this gives
+   * those parameters their own learning rate (lr * factor). Factors of several calls multiply.
+   */
+  public Training scaleGradient(int from, int to, double factor) {
+    if (from < 0 || to > energy.numParams() || from >= to) {
+      throw new IllegalArgumentException("scaleGradient range must lie in [0, " + energy.numParams()
+          + ") and be non-empty, got [" + from + ", " + to + ")");
+    }
+    if (!(factor >= 0) || !Double.isFinite(factor)) {
+      throw new IllegalArgumentException("scaleGradient factor must be finite and >= 0, got " + factor);
+    }
+    scales.add(new double[] {from, to, factor});
+    return this;
+  }
+
+  /** Keeps the given parameters fixed (their gradient is zeroed, which leaves them unchanged for SGD and Adam). */
+  public Training freeze(int... indices) {
+    for (int i : indices) {
+      scaleGradient(i, i + 1, 0.0);
+    }
+    return this;
+  }
+
   /** A listener called at every step. */
   public Training listen(StepListener l) {
     listeners.add(l);
@@ -152,6 +177,7 @@ public final class Training {
     String[] names = model.paramNames();
     boolean smallParams = p <= 8;
     History history = new History();
+    INDArray batchBuffer = batchSize == 0 ? null : Batches.zeros(batchSize, data.columns());
     Map<String, Double> row = new HashMap<>();
     String name = label != null ? label : method.name();
     progress.start(name, steps);
@@ -187,10 +213,18 @@ public final class Training {
         if (k == steps) {
           break;
         }
-        INDArray batch = batchSize == 0 ? data : minibatch(batchRng);
+        INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
         grad.assign(0);
         est.gradient(batch, grad);
         requireFinite(grad, names, k, "gradient of ");
+        if (!scales.isEmpty()) {
+          DoubleBuffer gb = Batches.buffer(grad);
+          for (double[] sc : scales) {
+            for (int j = (int) sc[0]; j < (int) sc[1]; j++) {
+              gb.put(j, gb.get(j) * sc[2]);
+            }
+          }
+        }
         opt.applyUpdater(grad2, k, 0);
         params.subi(grad);
         requireFinite(params, names, k, "");
@@ -210,19 +244,8 @@ public final class Training {
     return new Run(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
   }
 
-  private INDArray minibatch(Rng rng) {
-    int n = (int) data.rows();
-    int d = (int) data.columns();
-    INDArray b = Batches.zeros(batchSize, d);
-    DoubleBuffer bb = Batches.buffer(b);
-    DoubleBuffer db = Batches.buffer(data);
-    for (int i = 0; i < batchSize; i++) {
-      int r = rng.nextInt(n);
-      for (int j = 0; j < d; j++) {
-        bb.put(i * d + j, db.get(r * d + j));
-      }
-    }
-    return b;
+  private INDArray minibatch(Rng rng, INDArray buffer) {
+    return WalkerInit.sampleRows(data, rng, buffer);
   }
 
   private static void requireFinite(INDArray v, String[] names, int step, String what) {

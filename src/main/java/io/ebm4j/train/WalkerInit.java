@@ -22,6 +22,21 @@ record WalkerInit(int walkers, String from, INDArray x0) {
     }
   }
 
+  /** Fills out [M, d] with rows of data drawn uniformly with replacement; returns out. */
+  static INDArray sampleRows(INDArray data, Rng rng, INDArray out) {
+    int n = (int) data.rows();
+    int d = (int) data.columns();
+    DoubleBuffer xb = Batches.buffer(out);
+    DoubleBuffer db = Batches.buffer(data);
+    for (int i = 0; i < out.rows(); i++) {
+      int r = rng.nextInt(n);
+      for (int j = 0; j < d; j++) {
+        xb.put(i * d + j, db.get(r * d + j));
+      }
+    }
+    return out;
+  }
+
   INDArray positions(TrainableEnergy e, INDArray data, Rng rng) {
     switch (from) {
       case MODEL:
@@ -30,20 +45,8 @@ record WalkerInit(int walkers, String from, INDArray x0) {
               + e.getClass().getSimpleName() + "; use initFromData() or initFrom(x0)");
         }
         return s.sample(walkers, rng);
-      case DATA: {
-        int n = (int) data.rows();
-        int d = (int) data.columns();
-        INDArray x = Batches.zeros(walkers, d);
-        DoubleBuffer xb = Batches.buffer(x);
-        DoubleBuffer db = Batches.buffer(data);
-        for (int i = 0; i < walkers; i++) {
-          int r = rng.nextInt(n);
-          for (int j = 0; j < d; j++) {
-            xb.put(i * d + j, db.get(r * d + j));
-          }
-        }
-        return x;
-      }
+      case DATA:
+        return sampleRows(data, rng, Batches.zeros(walkers, data.columns()));
       default:
         return Batches.requireBatch(x0, e.dim(), "x0");
     }

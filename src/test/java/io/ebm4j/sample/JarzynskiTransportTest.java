@@ -74,5 +74,7 @@ class JarzynskiTransportTest {
   void invariantKernelsUseTheDiscreteRuleAndAreExactToo() {
     assertExact(transport(Kernels.mala(0.3), 30, 3), "MALA");
     assertExact(transport(Kernels.randomWalk(0.7), 30, 4), "RWM");
+    assertExact(transport(Kernels.hmc(0.3, 5), 30, 5), "HMC");
+    assertExact(transport(Kernels.adaptive(Kernels::mala, 0.5, 0.574, 20), 30, 6), "adaptive MALA");
   }
 }

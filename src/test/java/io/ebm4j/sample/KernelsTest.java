@@ -68,6 +68,52 @@ class KernelsTest {
   }
 
   @Test
+  void hmcSamplesTheExactGaussian() {
+    double[] s = run(Kernels.hmc(0.3, 8), 20_000, 60, 5);
+    assertTrue(ks(s, 1.0, 0.5) < 1.95 / Math.sqrt(s.length), "KS distance " + ks(s, 1.0, 0.5));
+  }
+
+  @Test
+  void hmcHasExactMomentsOnABadlyScaledGaussian() {
+    Gaussian g = Energies.gaussian(new double[] {0, 2}, new double[] {0.3, 3});
+    Kernel k = Kernels.hmc(0.2, 15);
+    Chains c = k.init(g, Batches.zeros(20_000, 2));
+    Rng rng = new Rng(6);
+    for (int t = 0; t < 150; t++) {
+      k.step(g, c, rng);
+    }
+    INDArray x = c.positions();
+    double v0 = x.getColumn(0).var(false).getDouble(0);
+    double v1 = x.getColumn(1).var(false).getDouble(0);
+    double m1 = x.getColumn(1).meanNumber().doubleValue();
+    assertEquals(0.09, v0, 5 * 0.09 * Math.sqrt(2 / 2e4));
+    assertEquals(9.0, v1, 5 * 9 * Math.sqrt(2 / 2e4));
+    assertEquals(2.0, m1, 5 * 3 / Math.sqrt(2e4));
+  }
+
+  @Test
+  void dualAveragingReachesTheTargetAcceptanceThenFreezesAndStillSamplesExactly() {
+    DualAveraging k = Kernels.adaptive(Kernels::mala, 2.0, 0.574, 300);
+    Chains c = k.init(TARGET, Batches.zeros(20_000, 1));
+    Rng rng = new Rng(7);
+    for (int t = 0; t < 300; t++) {
+      k.step(TARGET, c, rng);
+    }
+    assertTrue(k.frozen());
+    double h = k.stepSize();
+    double acc = 0;
+    for (int t = 0; t < 100; t++) {
+      acc += k.step(TARGET, c, rng).acceptance();
+      assertEquals(h, k.stepSize(), "step size frozen after warm-up");
+    }
+    assertEquals(0.574, acc / 100, 0.05, "acceptance after adaptation (h = " + h + ")");
+    double[] s = Batches.toArray(c.positions());
+    assertTrue(ks(s, 1.0, 0.5) < 1.95 / Math.sqrt(s.length), "KS distance " + ks(s, 1.0, 0.5));
+    DualAveraging again = (DualAveraging) k.fresh();
+    assertEquals(2.0, again.stepSize(), "fresh() restarts adaptation");
+  }
+
+  @Test
   void ulaHasItsKnownDiscretisationBiasAndMalaRemovesIt() {
     // ULA on U = (x-m)^2/(2 s^2): x' = m + (1 - h/s^2)(x - m) + sqrt(2h) xi, stationary variance s^2/(1 - h/(2 s^2))
     double h = 0.1;
@@ -102,6 +148,9 @@ class KernelsTest {
     assertTrue(e.getMessage().contains("h") && e.getMessage().contains("0.0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Kernels.mala(-1));
     assertThrows(IllegalArgumentException.class, () -> Kernels.randomWalk(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> Kernels.hmc(0.1, 0));
+    assertThrows(IllegalArgumentException.class, () -> Kernels.adaptive(Kernels::mala, 0.1, 1.2, 10));
+    assertThrows(IllegalArgumentException.class, () -> Kernels.adaptive(Kernels::ula, 0.1, 0.5, 10));
   }
 
   @Test
