@@ -58,47 +58,22 @@ public final class Rng {
     return streams[chunk];
   }
 
-  /**
-   * One standard normal by Marsaglia's polar method (one log and one sqrt per accepted pair; the pair's second value
-   * is discarded so that a stream's state depends only on the number of calls).
-   */
+  /** One standard normal drawn from r (ziggurat method). */
   public static double normal(SplittableRandom r) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = 2 * r.nextDouble() - 1;
-      v = 2 * r.nextDouble() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
+    return Ziggurat.next(r);
   }
 
   /**
-   * Fills positions [0, n) of {@code out} with standard normals: both values of each polar pair are used; chunk c
-   * of the rows draws from sub-stream c.
+   * Fills positions [0, n) of {@code out} with standard normals; chunk c of the rows draws from sub-stream c.
    */
   public void fillNormal(DoubleBuffer out, int n) {
     Par.forRange(n, (c, from, to) -> fillNormal(streams[c], out, from, to));
   }
 
-  /** Fills [from, to) of out with standard normals drawn from r, two per polar pair. */
+  /** Fills [from, to) of out with standard normals drawn from r. */
   public static void fillNormal(SplittableRandom r, DoubleBuffer out, int from, int to) {
-    int i = from;
-    while (i < to) {
-      double u;
-      double v;
-      double s;
-      do {
-        u = 2 * r.nextDouble() - 1;
-        v = 2 * r.nextDouble() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s == 0);
-      double f = Math.sqrt(-2 * Math.log(s) / s);
-      out.put(i++, u * f);
-      if (i < to) {
-        out.put(i++, v * f);
-      }
+    for (int i = from; i < to; i++) {
+      out.put(i, Ziggurat.next(r));
     }
   }
 }

@@ -7,7 +7,6 @@ import io.ebm4j.random.Rng;
 import io.ebm4j.show.progress.Progress;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +177,8 @@ public final class Training {
     boolean smallParams = p <= 8;
     History history = new History();
     INDArray batchBuffer = batchSize == 0 ? null : Batches.zeros(batchSize, data.columns());
-    Map<String, Double> row = new HashMap<>();
+    Map<String, Double> row = new LinkedHashMap<>();
+    Map<String, Double> shown = new LinkedHashMap<>();
     String name = label != null ? label : method.name();
     progress.start(name, steps);
     try {
@@ -208,7 +208,16 @@ public final class Training {
         }
         if (log) {
           history.add(k, row);
-          progress.step(k, row);
+          shown.clear();
+          for (String key : tracked.keySet()) {
+            shown.put(key, row.get(key));
+          }
+          for (String key : new String[] {"essFraction", "logZError", "acceptance"}) {
+            if (row.containsKey(key)) {
+              shown.put(key, row.get(key));
+            }
+          }
+          progress.step(k, shown);
         }
         if (k == steps) {
           break;

@@ -50,6 +50,7 @@ public final class IJavaDisplay {
       Object renderer = kernel.get().getClass().getMethod("getRenderer").invoke(kernel.get());
       registerAll(renderer, chartClasses(), new String[] {MimeBundle.PNG});
       registerAll(renderer, List.of(tech.tablesaw.api.Table.class), new String[] {MimeBundle.HTML});
+      registerAll(renderer, List.of(io.ebm4j.train.Run.class), new String[] {MimeBundle.HTML});
       registered = true;
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {

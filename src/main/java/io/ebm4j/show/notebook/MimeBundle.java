@@ -31,6 +31,9 @@ public record MimeBundle(Map<String, String> data) {
     if (value instanceof Table table) {
       return Optional.of(ofTable(table, HtmlTable.DEFAULT_MAX_ROWS));
     }
+    if (value instanceof io.ebm4j.train.Run run) {
+      return Optional.of(ofRun(run));
+    }
     return Optional.empty();
   }
 
@@ -40,6 +43,24 @@ public record MimeBundle(Map<String, String> data) {
     m.put(PNG, ChartImages.pngBase64(chart));
     String title = chart instanceof org.knowm.xchart.internal.chartpart.Chart<?, ?> c ? c.getTitle() : null;
     m.put(TEXT, chart.getClass().getSimpleName() + (title == null || title.isBlank() ? "" : ": " + title));
+    return new MimeBundle(m);
+  }
+
+  /**
+   * A training run as a compact summary: method, steps, wall time, the model, and the last history row (the state
+   * the run ended in). The full history is {@code run.history()}.
+   */
+  public static MimeBundle ofRun(io.ebm4j.train.Run run) {
+    Table h = run.history();
+    Table last = h.rowCount() == 0 ? h : h.inRange(h.rowCount() - 1, h.rowCount());
+    String head = String.format(java.util.Locale.ROOT, "Run: %s, %s steps, %.2f s, seed %s",
+        run.provenance().getOrDefault("method", "?"), run.provenance().getOrDefault("steps", "?"), run.seconds(),
+        run.provenance().getOrDefault("seed", "?"));
+    String model = String.valueOf(run.model());
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(HTML, "<div><b>" + HtmlTable.escape(head) + "</b><br/><code>" + HtmlTable.escape(model) + "</code>"
+        + HtmlTable.render(last, 1) + "</div>");
+    m.put(TEXT, head + "\n" + model + "\n" + HtmlTable.text(last, 1));
     return new MimeBundle(m);
   }
 

@@ -13,7 +13,7 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 public final class RapaioDisplayProvider implements DisplayProvider {
   @Override
   public List<DisplayRenderer> getDisplayRenderers() {
-    return List.of(new RapaioChartRenderer(), new RapaioTableRenderer());
+    return List.of(new RapaioChartRenderer(), new RapaioTableRenderer(), new RapaioRunRenderer());
   }
 
   @Override
