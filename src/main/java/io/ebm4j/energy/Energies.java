@@ -38,6 +38,11 @@ public final class Energies {
     return new Gaussian(m, s);
   }
 
+  /** U_theta + V: a trainable energy plus a fixed one (e.g. a wide Gaussian that confines a neural energy). */
+  public static SumEnergy plus(TrainableEnergy trainable, Energy fixed) {
+    return new SumEnergy(trainable, fixed);
+  }
+
   /** A mixture of unit Gaussians with the given means [K][d] and positive weights (normalised). */
   public static GaussianMixture mixture(double[][] means, double[] weights) {
     return new GaussianMixture(means, weights);

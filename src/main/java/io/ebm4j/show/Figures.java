@@ -22,6 +22,17 @@ public final class Figures {
     }
   }
 
+  /** Writes an image as a PNG at path, atomically. */
+  public static Path savePng(java.awt.image.RenderedImage image, Path path) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return writeAtomically(path, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write image " + path, e);
+    }
+  }
+
   /** Writes bytes to path via a temporary file and an atomic move. */
   public static Path writeAtomically(Path path, byte[] bytes) throws IOException {
     Path abs = path.toAbsolutePath();

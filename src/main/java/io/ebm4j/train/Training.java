@@ -238,6 +238,7 @@ public final class Training {
         params.subi(grad);
         requireFinite(params, names, k, "");
         est.afterUpdate();
+        requireFiniteWalkers(est.chains(), k + 1);
       }
     } finally {
       progress.close();
@@ -255,6 +256,23 @@ public final class Training {
 
   private INDArray minibatch(Rng rng, INDArray buffer) {
     return WalkerInit.sampleRows(data, rng, buffer);
+  }
+
+  /** Walkers whose energy or log-weight is no longer finite mean the sampler exploded (step size too large). */
+  private static void requireFiniteWalkers(io.ebm4j.sample.Chains c, int step) {
+    if (c == null) {
+      return;
+    }
+    DoubleBuffer u = Batches.buffer(c.energies());
+    DoubleBuffer w = Batches.buffer(c.logWeights());
+    for (int i = 0; i < c.size(); i++) {
+      if (!Double.isFinite(u.get(i))) {
+        throw new TrainingDivergedException(step, "energy of walker " + i, u.get(i));
+      }
+      if (!Double.isFinite(w.get(i))) {
+        throw new TrainingDivergedException(step, "log-weight of walker " + i, w.get(i));
+      }
+    }
   }
 
   private static void requireFinite(INDArray v, String[] names, int step, String what) {

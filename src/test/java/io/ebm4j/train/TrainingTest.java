@@ -148,6 +148,16 @@ class TrainingTest {
   }
 
   @Test
+  void explodingWalkersStopTheRunNamingTheWalker() {
+    // ULA with h = 50 on a unit Gaussian multiplies positions by -49 each step: energies overflow within ~200 steps
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+        () -> Ebm.train(start()).on(data).method(Methods.pcd(Kernels.ula(50)).walkers(100)).optimizer(new Sgd(1e-9))
+            .steps(1000).run());
+    assertTrue(e.quantity().startsWith("energy of walker") || e.quantity().startsWith("log-weight"), e.getMessage());
+    assertTrue(e.step() > 1 && e.step() < 1000, e.getMessage());
+  }
+
+  @Test
   void divergenceStopsTheRunWithTheStepAndTheQuantity() {
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
         () -> Ebm.train(start()).on(data.mul(1e150)).method(Methods.exact()).optimizer(new Sgd(1e10)).steps(100)
