@@ -40,9 +40,9 @@ public enum Activation {
     }
 
     @Override
-    void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+    void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
       for (int k = 0; k < n; k++) {
-        double z = zs.get(off + k) + bias.get(boff + k);
+        double z = zs.get(off + k) + bias[k];
         double s = 1.0 / (1.0 + Math.exp(-z));
         double q = s * (1 - s);
         a.put(off + k, z * s);
@@ -81,9 +81,9 @@ public enum Activation {
     }
 
     @Override
-    void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+    void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
       for (int k = 0; k < n; k++) {
-        double z = zs.get(off + k) + bias.get(boff + k);
+        double z = zs.get(off + k) + bias[k];
         double e = Math.exp(-Math.abs(z));
         double s = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
         a.put(off + k, Math.max(z, 0) + Math.log1p(e));
@@ -124,9 +124,9 @@ public enum Activation {
     }
 
     @Override
-    void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+    void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
       for (int k = 0; k < n; k++) {
-        double z = zs.get(off + k) + bias.get(boff + k);
+        double z = zs.get(off + k) + bias[k];
         double t = Math.tanh(z);
         double q = 1 - t * t;
         a.put(off + k, t);
@@ -163,9 +163,9 @@ public enum Activation {
     }
 
     @Override
-    void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+    void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
       for (int k = 0; k < n; k++) {
-        double z = zs.get(off + k) + bias.get(boff + k);
+        double z = zs.get(off + k) + bias[k];
         if (z > 0) {
           a.put(off + k, z);
           s1[off + k] = 1;
@@ -212,9 +212,9 @@ public enum Activation {
     }
 
     @Override
-    void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+    void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
       for (int k = 0; k < n; k++) {
-        double z = zs.get(off + k) + bias.get(boff + k);
+        double z = zs.get(off + k) + bias[k];
         boolean pos = z > 0;
         a.put(off + k, pos ? z : LEAK * z);
         s1[off + k] = pos ? 1 : LEAK;
@@ -244,10 +244,10 @@ public enum Activation {
   public abstract double d3(double z);
 
   /**
-   * The fused kernel of a forward pass: for k in [0, n), z = zs[off + k] + bias[boff + k]; writes a[off + k] =
+   * The fused kernel of a forward pass: for k in [0, n), z = zs[off + k] + bias[k]; writes a[off + k] =
    * sigma(z) and s1[off + k] = sigma'(z), and when not null s2 = sigma''(z) and (if s2 is not null) s3 = sigma'''(z).
    */
-  abstract void apply(Vec zs, Vec bias, int boff, Vec a, int off, int n, double[] s1, double[] s2, double[] s3);
+  abstract void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3);
 
   /** Whether He (fan-in) rather than Glorot (fan-in + fan-out) scaling suits this activation. */
   boolean prefersHeInit() {

@@ -50,17 +50,20 @@ final class MlpPasses {
       ws.ensureOrder(order);
     }
     for (int l = 1; l <= layout.layers; l++) {
-      INDArray in = l == 1 ? ws.xs.channels(c0, c1) : ws.a[l - 1].channels(c0, c1);
-      Nd4j.gemm(in, p.w[l], ws.z[l].channels(c0, c1), false, false, 1.0, 0.0);
       final int nl = layout.n[l];
+      if (l == 1 && layout.n[0] <= SMALL_D) {
+        inputLayer(ws, c0, c1);
+      } else {
+        INDArray in = l == 1 ? ws.xs.channels(c0, c1) : ws.a[l - 1].channels(c0, c1);
+        Nd4j.gemm(in, p.w[l], ws.z[l].channels(c0, c1), false, false, 1.0, 0.0);
+      }
       final Vec zv = ws.z[l].v;
       final Vec av = ws.a[l].v;
       final double[] s1 = ws.s1[l];
       final double[] s2 = order >= 2 ? ws.s2[l] : null;
       final double[] s3 = order >= 3 ? ws.s3[l] : null;
       final double[] s2t = ws.s2[l];
-      final Vec pv = p.v;
-      final int boff = layout.biasOffset(l);
+      final double[] bias = snapshot(layout.biasOffset(l), nl);
       final int ch1 = nRows * nl;
       final int ch2 = 2 * nRows * nl;
       final boolean first = c0 == 0;
@@ -70,7 +73,7 @@ final class MlpPasses {
         for (int i = from; i < to; i++) {
           int off = i * nl;
           if (first) {
-            act.apply(zv, pv, boff, av, off, nl, s1, s2, s3);
+            act.apply(zv, bias, av, off, nl, s1, s2, s3);
           }
           if (tan1) {
             for (int k = off; k < off + nl; k++) {
@@ -89,21 +92,85 @@ final class MlpPasses {
     top(ws, c0, c1);
   }
 
+  /** Inputs of at most this many dimensions skip BLAS in the first layer (a gemm with K = d is mostly overhead). */
+  static final int SMALL_D = 8;
+
+  /** Parameters [off, off + len) as doubles. */
+  private double[] snapshot(int off, int len) {
+    double[] out = new double[len];
+    for (int k = 0; k < len; k++) {
+      out[k] = p.v.get(off + k);
+    }
+    return out;
+  }
+
+  /** z = x W_1 for channels [c0, c1) in a Java loop (small d). */
+  private void inputLayer(MlpWorkspace ws, int c0, int c1) {
+    final int d = layout.n[0];
+    final int nl = layout.n[1];
+    final double[] w = snapshot(layout.weightOffset(1), d * nl);
+    final Vec xv = ws.xs.v;
+    final Vec zv = ws.z[1].v;
+    final int rows = (c1 - c0) * ws.n;
+    final int r0 = c0 * ws.n;
+    final double[][] accs = new double[Par.chunks(rows)][nl];
+    Par.forRange(rows, (chunk, from, to) -> {
+      double[] t = accs[chunk];
+      for (int i = r0 + from; i < r0 + to; i++) {
+        java.util.Arrays.fill(t, 0.0);
+        for (int j = 0; j < d; j++) {
+          double xj = xv.get(i * d + j);
+          if (xj != 0) {
+            int wo = j * nl;
+            for (int k = 0; k < nl; k++) {
+              t[k] += xj * w[wo + k];
+            }
+          }
+        }
+        int off = i * nl;
+        for (int k = 0; k < nl; k++) {
+          zv.put(off + k, t[k]);
+        }
+      }
+    });
+  }
+
+  /** grad_x = zbar_1 W_1^T in a Java loop (small d). */
+  private void inputGradient(MlpWorkspace ws) {
+    final int d = layout.n[0];
+    final int nl = layout.n[1];
+    final double[] w = snapshot(layout.weightOffset(1), d * nl);
+    final Vec zv = ws.z[1].v;
+    final Vec gv = ws.gxv;
+    Par.forRange(ws.n, (chunk, from, to) -> {
+      for (int i = from; i < to; i++) {
+        int off = i * nl;
+        for (int j = 0; j < d; j++) {
+          int wo = j * nl;
+          double s = 0;
+          for (int k = 0; k < nl; k++) {
+            s += zv.get(off + k) * w[wo + k];
+          }
+          gv.put(i * d + j, s);
+        }
+      }
+    });
+  }
+
   /** U, U', U'' from the last layer's channels. */
   private void top(MlpWorkspace ws, int c0, int c1) {
     final int nRows = ws.n;
     final int nl = layout.n[layout.layers];
     final Vec av = ws.a[layout.layers].v;
-    final Vec pv = p.v;
-    final int wo = layout.outOff;
-    final double bo = pv.get(layout.outBiasOff);
+    final double[] wOut = snapshot(layout.outOff, nl);
+    final double bo = p.v.get(layout.outBiasOff);
     Par.forRange(nRows, (chunk, from, to) -> {
       for (int i = from; i < to; i++) {
         for (int c = c0; c < c1; c++) {
           int off = (c * nRows + i) * nl;
           double s = 0;
           for (int k = 0; k < nl; k++) {
-            s += av.get(off + k) * pv.get(wo + k);
+            s += av.get(off + k) * wOut[k];
           }
           if (c == 0) {
             ws.energy[i] = s + bo;
@@ -132,14 +199,13 @@ final class MlpPasses {
       final int nl = layout.n[layers];
       final Vec zv = ws.z[layers].v;
       final double[] s1 = ws.s1[layers];
-      final Vec pv = p.v;
-      final int wo = layout.outOff;
+      final double[] wOut = snapshot(layout.outOff, nl);
       Par.forRange(nRows, (chunk, from, to) -> {
         for (int i = from; i < to; i++) {
           double ub = seed == null ? 1.0 : seed[i];
           int off = i * nl;
           for (int k = 0; k < nl; k++) {
-            zv.put(off + k, ub * pv.get(wo + k) * s1[off + k]);
+            zv.put(off + k, ub * wOut[k] * s1[off + k]);
           }
         }
       });
@@ -149,7 +215,11 @@ final class MlpPasses {
       if (l > 1) {
         Nd4j.gemm(zbar, p.w[l], ws.ga[l - 1].channels(0, 1), false, true, 1.0, 0.0);
       } else if (wantGx) {
-        Nd4j.gemm(zbar, p.w[1], ws.gx, false, true, 1.0, 0.0);
+        if (layout.n[0] <= SMALL_D) {
+          inputGradient(ws);
+        } else {
+          Nd4j.gemm(zbar, p.w[1], ws.gx, false, true, 1.0, 0.0);
+        }
       }
       if (target != null) {
         if (extra != null) {
@@ -225,8 +295,7 @@ final class MlpPasses {
       final double[] s1 = ws.s1[l];
       final double[] s2 = ws.s2[l];
       final double[] s3 = k == 3 ? ws.s3[l] : null;
-      final Vec pv = p.v;
-      final int wo = layout.outOff;
+      final double[] wOut = snapshot(layout.outOff, nl);
       final int ch1 = nRows * nl;
       final int ch2 = 2 * nRows * nl;
       Par.forRange(nRows, (chunk, from, to) -> {
@@ -236,7 +305,7 @@ final class MlpPasses {
             double hbd;
             double hbdd;
             if (gv == null) {
-              double wk = pv.get(wo + q - i * nl);
+              double wk = wOut[q - i * nl];
               hb = 0;
               hbd = udBar[i] * wk;
               hbdd = uddBar * wk;

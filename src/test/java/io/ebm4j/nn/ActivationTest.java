@@ -2,6 +2,7 @@ package io.ebm4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ebm4j.nd.Batches;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +33,7 @@ class ActivationTest {
     double[] s1 = new double[n];
     double[] s2 = new double[n];
     double[] s3 = new double[n];
-    a.apply(Vec.of(zs), Vec.of(bias), 0, Vec.of(out), 0, n, s1, s2, s3);
+    a.apply(Vec.of(zs), Batches.toArray(bias), Vec.of(out), 0, n, s1, s2, s3);
     for (int k = 0; k < n; k++) {
       double z = Z[k] + 0.25;
       assertEquals(a.value(z), out.getDouble(k), 1e-14, a + " value");

@@ -20,22 +20,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * exact, sliced, squared-score and denoising score matching.
  */
 class MlpGradientsTest {
-  private static final int D = 3;
   private static final int N = 4;
   private static final double H = 1e-5;
 
   static Stream<Arguments> nets() {
     Stream.Builder<Arguments> b = Stream.builder();
     for (Activation a : Activation.values()) {
-      b.add(Arguments.of(a, new int[] {5}));
-      b.add(Arguments.of(a, new int[] {4, 3}));
+      b.add(Arguments.of(a, new int[] {5}, 3));
+      b.add(Arguments.of(a, new int[] {4, 3}, 3));
     }
+    // inputs wider than MlpPasses.SMALL_D take the BLAS path in the first layer
+    b.add(Arguments.of(Activation.SILU, new int[] {4, 3}, 10));
+    b.add(Arguments.of(Activation.TANH, new int[] {6}, 10));
     return b.build();
   }
 
   /** A float64 MLP with random (not initial) parameters, so biases are non-zero too. */
   static Mlp net(Activation a, int[] hidden, DataType t) {
-    Mlp m = Mlp.builder(D).hidden(hidden).activation(a).dtype(t).seed(7).build();
+    return net(a, hidden, t, 3);
+  }
+
+  static Mlp net(Activation a, int[] hidden, DataType t, int d) {
+    Mlp m = Mlp.builder(d).hidden(hidden).activation(a).dtype(t).seed(7).build();
     SplittableRandom r = new SplittableRandom(11);
     double[] p = new double[m.numParams()];
     for (int q = 0; q < p.length; q++) {
@@ -102,33 +108,33 @@ class MlpGradientsTest {
 
   @ParameterizedTest
   @MethodSource("nets")
-  void gradXMatchesFiniteDifferences(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 1);
+  void gradXMatchesFiniteDifferences(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 1);
     double[] g = Batches.toArray(m.gradX(x));
-    double[] fd = new double[N * D];
-    for (int q = 0; q < N * D; q++) {
+    double[] fd = new double[N * d];
+    for (int q = 0; q < N * d; q++) {
       INDArray xp = x.dup();
-      xp.putScalar(q / D, q % D, x.getDouble(q / D, q % D) + H);
+      xp.putScalar(q / d, q % d, x.getDouble(q / d, q % d) + H);
       INDArray xm = x.dup();
-      xm.putScalar(q / D, q % D, x.getDouble(q / D, q % D) - H);
-      fd[q] = (m.energy(xp).getDouble(q / D) - m.energy(xm).getDouble(q / D)) / (2 * H);
+      xm.putScalar(q / d, q % d, x.getDouble(q / d, q % d) - H);
+      fd[q] = (m.energy(xp).getDouble(q / d) - m.energy(xm).getDouble(q / d)) / (2 * H);
     }
     assertClose(fd, g, 1e-6, a + " grad_x");
   }
 
   @ParameterizedTest
   @MethodSource("nets")
-  void weightedParamGradientMatchesFiniteDifferences(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 2);
+  void weightedParamGradientMatchesFiniteDifferences(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 2);
     INDArray w = Nd4j.createFromArray(0.5, 2.0, 1.0, 0.25);
     double[] fd = paramFd(m, mm -> 0.7 * sum(mm.energy(x).mul(w)));
     double[] an = accumulate(m, out -> m.accumulateParamGradient(x, w, 0.7, out));
     assertClose(fd, an, 1e-6, a + " dU/dtheta");
     // fused pass: same gradient, same energies and grad_x
     INDArray u = Nd4j.zeros(DataType.DOUBLE, N);
-    INDArray g = Nd4j.zeros(DataType.DOUBLE, N, D);
+    INDArray g = Nd4j.zeros(DataType.DOUBLE, N, d);
     double[] fused = accumulate(m, out -> m.evaluateAndAccumulate(x, u, g, w, 0.7, out));
     assertClose(an, fused, 1e-12, a + " fused dU/dtheta");
     assertClose(Batches.toArray(m.energy(x)), Batches.toArray(u), 1e-12, a + " fused U");
@@ -137,12 +143,12 @@ class MlpGradientsTest {
 
   @ParameterizedTest
   @MethodSource("nets")
-  void laplacianMatchesFiniteDifferencesOfGradient(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 3);
+  void laplacianMatchesFiniteDifferencesOfGradient(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 3);
     double[] lap = Batches.toArray(m.laplacian(x));
     double[] fd = new double[N];
-    for (int j = 0; j < D; j++) {
+    for (int j = 0; j < d; j++) {
       INDArray xp = x.dup();
       INDArray xm = x.dup();
       for (int i = 0; i < N; i++) {
@@ -160,9 +166,9 @@ class MlpGradientsTest {
 
   @ParameterizedTest
   @MethodSource("nets")
-  void exactScoreMatchingGradientMatchesFiniteDifferences(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 4);
+  void exactScoreMatchingGradientMatchesFiniteDifferences(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 4);
     double[] fd = paramFd(m, mm -> 0.3 * N * mm.scoreMatchingLoss(x));
     double[] an = accumulate(m, out -> m.accumulateScoreMatchingGradient(x, 0.3, out));
     assertClose(fd, an, 1e-6, a + " exact SM gradient");
@@ -172,7 +178,7 @@ class MlpGradientsTest {
     double loss = 0;
     for (int i = 0; i < N; i++) {
       double s = 0;
-      for (int j = 0; j < D; j++) {
+      for (int j = 0; j < d; j++) {
         s += g.getDouble(i, j) * g.getDouble(i, j);
       }
       loss += 0.5 * s - lap[i];
@@ -182,10 +188,10 @@ class MlpGradientsTest {
 
   @ParameterizedTest
   @MethodSource("nets")
-  void slicedScoreMatchingGradientMatchesFiniteDifferences(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 5);
-    INDArray v = randomBatch(N, D, 6);
+  void slicedScoreMatchingGradientMatchesFiniteDifferences(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 5);
+    INDArray v = randomBatch(N, d, 6);
     double[] fd = paramFd(m, mm -> 1.3 * N * mm.slicedScoreMatchingLoss(x, v));
     double[] an = accumulate(m, out -> m.accumulateSlicedScoreMatchingGradient(x, v, 1.3, out));
     assertClose(fd, an, 1e-6, a + " sliced SM gradient");
@@ -193,9 +199,9 @@ class MlpGradientsTest {
 
   @ParameterizedTest
   @MethodSource("nets")
-  void squaredScoreAndDenoisingGradientsMatchFiniteDifferences(Activation a, int[] hidden) {
-    Mlp m = net(a, hidden, DataType.DOUBLE);
-    INDArray x = randomBatch(N, D, 7);
+  void squaredScoreAndDenoisingGradientsMatchFiniteDifferences(Activation a, int[] hidden, int d) {
+    Mlp m = net(a, hidden, DataType.DOUBLE, d);
+    INDArray x = randomBatch(N, d, 7);
     double[] fd = paramFd(m, mm -> {
       INDArray g = mm.gradX(x);
       return 0.5 * 0.5 * sum(g.mul(g));
@@ -203,7 +209,7 @@ class MlpGradientsTest {
     double[] an = accumulate(m, out -> m.accumulateSquaredScoreGradient(x, 0.5, out));
     assertClose(fd, an, 1e-6, a + " squared score gradient");
 
-    INDArray eps = randomBatch(N, D, 8);
+    INDArray eps = randomBatch(N, d, 8);
     double sigma = 0.3;
     double[] fdDsm = paramFd(m, mm -> 2.0 * N * mm.denoisingScoreMatchingLoss(x, eps, sigma));
     double[] dsm = accumulate(m, out -> m.accumulateDenoisingScoreMatchingGradient(x, eps, sigma, 2.0, out));
