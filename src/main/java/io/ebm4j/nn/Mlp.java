@@ -4,6 +4,7 @@ import io.ebm4j.energy.ScoreMatchable;
 import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
+import io.ebm4j.random.Rng;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -360,6 +361,24 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable {
       INDArray out) {
     requireOut(out);
     denoising(x, eps, sigma, scale, out);
+  }
+
+  /**
+   * Denoising score-matching gradient with fresh noise: draws eps [N, d] standard normal from rng (chunk streams,
+   * so the same seed gives the same noise on any number of threads), adds the gradient as
+   * {@link #accumulateDenoisingScoreMatchingGradient(INDArray, INDArray, double, double, INDArray)} does, and returns
+   * the noise drawn.
+   */
+  public INDArray accumulateDenoisingScoreMatchingGradient(INDArray x, double sigma, Rng rng, double scale,
+      INDArray out) {
+    if (rng == null) {
+      throw new IllegalArgumentException("rng must not be null");
+    }
+    INDArray xs = Batches.requireBatch(x, dim(), "x");
+    INDArray eps = Batches.zeros(xs.rows(), dim());
+    rng.fillNormal(Batches.buffer(eps), (int) eps.length());
+    accumulateDenoisingScoreMatchingGradient(xs, eps, sigma, scale, out);
+    return eps;
   }
 
   private double denoising(INDArray x, INDArray eps, double sigma, double scale, INDArray out) {

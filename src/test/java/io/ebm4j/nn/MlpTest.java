@@ -112,6 +112,21 @@ class MlpTest {
   }
 
   @Test
+  void denoisingWithRngIsReproducibleAndEqualsExplicitNoise() {
+    Mlp m = MlpGradientsTest.net(Activation.ELU, new int[] {6}, DataType.DOUBLE);
+    INDArray x = MlpGradientsTest.randomBatch(7, 3, 13);
+    INDArray g1 = Nd4j.zeros(DataType.DOUBLE, m.numParams());
+    INDArray eps = m.accumulateDenoisingScoreMatchingGradient(x, 0.2, new io.ebm4j.random.Rng(5), 1.0, g1);
+    INDArray g2 = Nd4j.zeros(DataType.DOUBLE, m.numParams());
+    INDArray eps2 = m.accumulateDenoisingScoreMatchingGradient(x, 0.2, new io.ebm4j.random.Rng(5), 1.0, g2);
+    assertArrayEquals(Batches.toArray(eps), Batches.toArray(eps2));
+    assertArrayEquals(Batches.toArray(g1), Batches.toArray(g2));
+    INDArray g3 = Nd4j.zeros(DataType.DOUBLE, m.numParams());
+    m.accumulateDenoisingScoreMatchingGradient(x, eps, 0.2, 1.0, g3);
+    assertArrayEquals(Batches.toArray(g1), Batches.toArray(g3));
+  }
+
+  @Test
   void batchSizesCanAlternate() {
     Mlp m = Mlp.builder(2).hidden(8).dtype(DataType.DOUBLE).seed(2).build();
     INDArray small = MlpGradientsTest.randomBatch(3, 2, 1);
