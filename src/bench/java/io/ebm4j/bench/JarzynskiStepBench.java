@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * N x (steps per second). Also the ULA transport alone.
  *
  * <pre>
- *   mvn -q -B -Pbench compile exec:exec -Dbench=JarzynskiStep
+ *   mvn -B -Pbench compile exec:exec@bench -Dbench.args="JarzynskiStep"
  * </pre>
  */
 @State(Scope.Thread)

@@ -1,0 +1,82 @@
+package io.ebm4j.nn;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Element access for fused Java loops over ND4J memory of either precision: a direct {@link FloatBuffer} or
+ * {@link DoubleBuffer} over the array's own data buffer (no copy), read and written as doubles. Index i is the i-th
+ * element counted from the array's offset, so a contiguous row-major array reads as its flat row-major order.
+ */
+abstract class Vec {
+  /** Element i (from the array's offset) as a double. */
+  abstract double get(int i);
+
+  /** Sets element i (from the array's offset), rounding to the array's precision. */
+  abstract void put(int i, double v);
+
+  /** A view over a contiguous row-major FLOAT or DOUBLE array (or a contiguous view into one). */
+  static Vec of(INDArray a) {
+    int base = (int) a.offset();
+    if (a.dataType() == DataType.FLOAT) {
+      return new F32(a.data().asNioFloat(), base);
+    }
+    if (a.dataType() == DataType.DOUBLE) {
+      return new F64(a.data().asNioDouble(), base);
+    }
+    throw new IllegalArgumentException("array must be FLOAT or DOUBLE, got " + a.dataType());
+  }
+
+  /** Whether {@link #of} reads a as its flat row-major order: 'c' order, unit element stride, no gaps. */
+  static boolean isContiguous(INDArray a) {
+    if (a.dataType() != DataType.FLOAT && a.dataType() != DataType.DOUBLE) {
+      return false;
+    }
+    if (a.rank() <= 1 || a.isVector()) {
+      return a.length() == 1 || a.elementWiseStride() == 1;
+    }
+    return a.ordering() == 'c' && a.elementWiseStride() == 1;
+  }
+
+  private static final class F32 extends Vec {
+    private final FloatBuffer b;
+    private final int base;
+
+    F32(FloatBuffer b, int base) {
+      this.b = b;
+      this.base = base;
+    }
+
+    @Override
+    double get(int i) {
+      return b.get(base + i);
+    }
+
+    @Override
+    void put(int i, double v) {
+      b.put(base + i, (float) v);
+    }
+  }
+
+  private static final class F64 extends Vec {
+    private final DoubleBuffer b;
+    private final int base;
+
+    F64(DoubleBuffer b, int base) {
+      this.b = b;
+      this.base = base;
+    }
+
+    @Override
+    double get(int i) {
+      return b.get(base + i);
+    }
+
+    @Override
+    void put(int i, double v) {
+      b.put(base + i, v);
+    }
+  }
+}
