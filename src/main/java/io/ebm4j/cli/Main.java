@@ -87,6 +87,8 @@ public final class Main {
       t.progress(Progress.auto());
     } else if (e instanceof io.ebm4j.experiment.Gmm50dStudy g) {
       g.progress(Progress.auto());
+    } else if (e instanceof io.ebm4j.experiment.Mlp2dStudy m) {
+      m.progress(Progress.auto());
     }
     long t0 = System.nanoTime();
     Result r = e.run(config);

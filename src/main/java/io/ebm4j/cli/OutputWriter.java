@@ -27,6 +27,9 @@ final class OutputWriter {
     for (Map.Entry<String, Chart<?, ?>> en : r.figures().entrySet()) {
       written.add(Figures.savePng(en.getValue(), dir.resolve(en.getKey() + ".png")));
     }
+    for (Map.Entry<String, java.awt.image.BufferedImage> en : r.images().entrySet()) {
+      written.add(Figures.savePng(en.getValue(), dir.resolve(en.getKey() + ".png")));
+    }
     for (Map.Entry<String, Table> en : r.tables().entrySet()) {
       written.add(csv(en.getValue(), dir.resolve("history-" + en.getKey() + ".csv")));
     }

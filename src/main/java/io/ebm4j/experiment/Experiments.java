@@ -11,6 +11,7 @@ public final class Experiments {
   static {
     register(new TwoWellsStudy());
     register(new Gmm50dStudy());
+    register(new Mlp2dStudy());
   }
 
   private Experiments() {}

@@ -154,7 +154,7 @@ public final class Gmm50dStudy implements Experiment<Gmm50dConfig> {
     }
     Table summary = Table.create("summary", method, thr, seeds, wB, errA, errB, kl, klJ, res, secs);
     Map<String, String> config = ConfigText.of(c);
-    return new Result(name(), summary, histories, figures(c, histories), report(c, summary, config), config);
+    return new Result(name(), summary, histories, figures(c, histories), Map.of(), report(c, summary, config), config);
   }
 
   private Run train(Gmm50dConfig c, String m, double threshold, int seed, INDArray data, double cStar) {

@@ -123,7 +123,7 @@ public final class TwoWellsStudy implements Experiment<TwoWellsConfig> {
         crossings, seconds);
     Map<String, Chart<?, ?>> figures = figures(c, firstSeedRuns);
     Map<String, String> config = ConfigText.of(c);
-    return new Result(name(), summary, histories, figures, report(c, summary, config), config);
+    return new Result(name(), summary, histories, figures, Map.of(), report(c, summary, config), config);
   }
 
   /** Seed of the data draw for a run seed (data and training use separate streams). */

@@ -235,8 +235,14 @@ public final class Training {
           }
         }
         opt.applyUpdater(grad2, k, 0);
-        params.subi(grad);
-        requireFinite(params, names, k, "");
+        if (params.dataType() == grad.dataType()) {
+          params.subi(grad);
+          requireFinite(params, names, k, "");
+        } else {
+          // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
+          params.subi(grad.castTo(params.dataType()));
+          requireFinite(params.castTo(grad.dataType()), names, k, "");
+        }
         est.afterUpdate();
         requireFiniteWalkers(est.chains(), k + 1);
       }
