@@ -1,6 +1,8 @@
 package io.ebm4j.nn;
 
 import io.ebm4j.energy.ScoreMatchable;
+import io.ebm4j.energy.SlicedScoreMatchable;
+import io.ebm4j.energy.DenoisingScoreMatchable;
 import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
@@ -42,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Not safe for concurrent calls from several threads (the work buffers are shared); use {@link #copy()} per
  * thread. Large batches (N >= {@link Par#MIN_PARALLEL}) run the fused loops on the common fork-join pool.
  */
-public final class Mlp implements TrainableEnergy, ScoreMatchable {
+public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMatchable, DenoisingScoreMatchable {
   private static final int CACHED_BATCH_SIZES = 4;
 
   private final MlpLayout layout;

@@ -12,7 +12,9 @@ import io.ebm4j.sample.Resampling;
  * Methods.cd(Kernels.ula(0.1), 4);                   // CD-4
  * Methods.pcd(Kernels.ula(0.1)).walkers(10_000);     // persistent walkers
  * Methods.jarzynski(Kernels.ula(0.1)).walkers(10_000).resampleBelowEss(0.5);
- * Methods.scoreMatching();                           // Hyvarinen
+ * Methods.scoreMatching();                           // Hyvarinen (exact Laplacian)
+ * Methods.slicedScoreMatching(1);                    // Hutchinson projections
+ * Methods.denoisingScoreMatching(0.1);               // noise level sigma
  * }</pre>
  */
 public final class Methods {
@@ -41,6 +43,16 @@ public final class Methods {
   /** Jarzynski-weighted PCD with 1000 walkers from the model, systematic resampling below ESS/N = 0.5. */
   public static JarzynskiPcd jarzynski(Kernel kernel) {
     return new JarzynskiPcd(kernel, new WalkerInit(1000, WalkerInit.MODEL, null), 0.5, Resampling.SYSTEMATIC, 1);
+  }
+
+  /** Sliced score matching with the given number of random projections per data point and step. */
+  public static Method slicedScoreMatching(int projections) {
+    return new SlicedScoreMatching(projections);
+  }
+
+  /** Denoising score matching at noise level sigma. */
+  public static Method denoisingScoreMatching(double sigma) {
+    return new DenoisingScoreMatching(sigma);
   }
 
   /** Hyvarinen score matching. */
