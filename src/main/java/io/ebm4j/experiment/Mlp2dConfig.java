@@ -17,7 +17,8 @@ import java.util.Set;
  *     layer starts at zero)
  * @param stepSize ULA step h
  * @param steps training steps
- * @param learningRate Adam learning rate
+ * @param learningRate Adam learning rate at the start
+ * @param finalLearningRate Adam learning rate at the last step (exponential decay in between)
  * @param batchSize data minibatch (0 = full batch)
  * @param resampleBelowEss Jarzynski resampling threshold on ESS/N
  * @param stepsPerUpdate ULA steps per parameter update
@@ -27,7 +28,7 @@ import java.util.Set;
  * @param gridPoints points per axis of the grid on which weights and KL are measured
  */
 public record Mlp2dConfig(String target, double separation, int dataSize, int walkers, List<Integer> hidden,
-    double confine, double stepSize, int steps, double learningRate, int batchSize, double resampleBelowEss,
+    double confine, double stepSize, int steps, double learningRate, double finalLearningRate, int batchSize, double resampleBelowEss,
     int stepsPerUpdate, List<String> methods, List<Integer> seeds, int logEvery, int gridPoints) {
 
   /** Method names understood by the study. */
@@ -37,7 +38,7 @@ public record Mlp2dConfig(String target, double separation, int dataSize, int wa
     if (!target.equals("two") && !target.equals("four")) {
       throw new IllegalArgumentException("target must be two or four, got '" + target + "'");
     }
-    if (!(separation > 0) || !(confine > 0) || !(stepSize > 0) || !(learningRate > 0)) {
+    if (!(separation > 0) || !(confine > 0) || !(stepSize > 0) || !(learningRate > 0) || !(finalLearningRate > 0)) {
       throw new IllegalArgumentException("separation, confine, stepSize and learningRate must be positive, got "
           + separation + ", " + confine + ", " + stepSize + ", " + learningRate);
     }
@@ -63,15 +64,18 @@ public record Mlp2dConfig(String target, double separation, int dataSize, int wa
     seeds = List.copyOf(seeds);
   }
 
-  /** Two modes 0.2 / 0.8 at distance 8, MLP 64-64, 4000 walkers, 1500 Adam steps. */
+  /**
+   * Two modes 0.2 / 0.8 at distance 8, MLP 64-64, 4000 walkers, 1500 Adam steps decaying from 2e-3 to 1e-4,
+   * resampling below ESS/N = 0.8.
+   */
   public static Mlp2dConfig defaults() {
-    return new Mlp2dConfig("two", 8, 10_000, 4000, List.of(64, 64), 6, 0.05, 1500, 2e-3, 1000, 0.5, 1,
+    return new Mlp2dConfig("two", 8, 10_000, 4000, List.of(64, 64), 6, 0.05, 1500, 2e-3, 1e-4, 1000, 0.8, 1,
         List.of("pcd", "jarzynski"), List.of(0), 50, 161);
   }
 
   /** The same with another target and seeds. */
   public Mlp2dConfig with(String t, List<Integer> s) {
     return new Mlp2dConfig(t, separation, dataSize, walkers, hidden, confine, stepSize, steps, learningRate,
-        batchSize, resampleBelowEss, stepsPerUpdate, methods, s, logEvery, gridPoints);
+        finalLearningRate, batchSize, resampleBelowEss, stepsPerUpdate, methods, s, logEvery, gridPoints);
   }
 }

@@ -27,6 +27,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -199,7 +201,8 @@ public final class Mlp2dStudy implements Experiment<Mlp2dConfig> {
     return Ebm.train(start)
         .on(data)
         .method(method)
-        .optimizer(new Adam(c.learningRate()))
+        .optimizer(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, c.learningRate(),
+            Math.pow(c.finalLearningRate() / c.learningRate(), 1.0 / Math.max(1, c.steps() - 1)))))
         .batchSize(c.batchSize())
         .steps(c.steps())
         .seed(seed)
