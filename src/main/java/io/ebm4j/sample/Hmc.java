@@ -6,7 +6,6 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
 
 /**
  * Hamiltonian Monte Carlo with an identity mass matrix: draw momenta p ~ N(0, I), run L leapfrog steps of size eps
@@ -104,27 +103,13 @@ public final class Hmc implements Kernel {
         }
       });
     }
-    double acceptance = Par.sum(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
-      double acc = 0;
-      for (int i = from; i < to; i++) {
-        double k = 0;
-        for (int j = 0; j < d; j++) {
-          double pj = pb.get(i * d + j);
-          k += pj * pj;
-        }
-        double logA = h0[i] - (uyb.get(i) + 0.5 * k);
-        acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
-        if (Math.log(r.nextDouble()) < logA) {
-          for (int j = 0; j < d; j++) {
-            int q = i * d + j;
-            c.xb.put(q, yb.get(q));
-            c.gb.put(q, gyb.get(q));
-          }
-          c.ub.put(i, uyb.get(i));
-        }
+    double acceptance = Metropolis.acceptReject(c, rng, i -> {
+      double k = 0;
+      for (int j = 0; j < d; j++) {
+        double pj = pb.get(i * d + j);
+        k += pj * pj;
       }
-      return acc;
+      return h0[i] - (uyb.get(i) + 0.5 * k);
     });
     return new StepInfo(acceptance / c.n, (long) c.n * leapfrogSteps);
   }

@@ -6,7 +6,6 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
 
 /**
  * The Metropolis-adjusted Langevin algorithm: propose Y = X - h grad U(X) + sqrt(2h) xi and accept with probability
@@ -71,28 +70,14 @@ public final class Mala implements Kernel {
       }
     });
     e.evaluate(c.y, c.uy, c.gy);
-    double accepted = Par.sum(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
-      double acc = 0;
-      for (int i = from; i < to; i++) {
-        double back = 0;
-        for (int j = 0; j < d; j++) {
-          int k = i * d + j;
-          double t = c.xb.get(k) - yb.get(k) + h * gyb.get(k);
-          back += t * t;
-        }
-        double logA = c.ub.get(i) - uyb.get(i) - back / (4 * h) + fwd[i];
-        acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
-        if (Math.log(r.nextDouble()) < logA) {
-          for (int j = 0; j < d; j++) {
-            int k = i * d + j;
-            c.xb.put(k, yb.get(k));
-            c.gb.put(k, gyb.get(k));
-          }
-          c.ub.put(i, uyb.get(i));
-        }
+    double accepted = Metropolis.acceptReject(c, rng, i -> {
+      double back = 0;
+      for (int j = 0; j < d; j++) {
+        int k = i * d + j;
+        double t = c.xb.get(k) - yb.get(k) + h * gyb.get(k);
+        back += t * t;
       }
-      return acc;
+      return c.ub.get(i) - uyb.get(i) - back / (4 * h) + fwd[i];
     });
     return new StepInfo(accepted / c.n, c.n);
   }

@@ -6,7 +6,6 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
 
 /**
  * Random-walk Metropolis: propose Y = X + sigma xi, accept with probability min(1, exp(U(X) - U(Y))). Needs no
@@ -52,7 +51,6 @@ public final class RandomWalkMetropolis implements Kernel {
     c.ensureScratch();
     final DoubleBuffer yb = Batches.buffer(c.y);
     final DoubleBuffer uyb = Batches.buffer(c.uy);
-    final DoubleBuffer gyb = c.gy == null ? null : Batches.buffer(c.gy);
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
       for (int k = from * d; k < to * d; k++) {
@@ -60,25 +58,7 @@ public final class RandomWalkMetropolis implements Kernel {
       }
     });
     e.evaluate(c.y, c.uy, c.gy);
-    double accepted = Par.sum(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
-      double acc = 0;
-      for (int i = from; i < to; i++) {
-        double logA = c.ub.get(i) - uyb.get(i);
-        acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
-        if (Math.log(r.nextDouble()) < logA) {
-          for (int j = 0; j < d; j++) {
-            int k = i * d + j;
-            c.xb.put(k, yb.get(k));
-            if (gyb != null) {
-              c.gb.put(k, gyb.get(k));
-            }
-          }
-          c.ub.put(i, uyb.get(i));
-        }
-      }
-      return acc;
-    });
+    double accepted = Metropolis.acceptReject(c, rng, i -> c.ub.get(i) - uyb.get(i));
     return new StepInfo(accepted / c.n, c.n);
   }
 }
