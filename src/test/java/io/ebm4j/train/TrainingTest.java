@@ -91,6 +91,21 @@ class TrainingTest {
   }
 
   @Test
+  void frozenParametersStayPutAndScaledOnesMoveAtTheirOwnRate() {
+    // SGD(1) with per-parameter factors: exactly factor * gradient per step
+    Run one = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0))
+        .scaleGradient(0, 2, 0.1).freeze(3).steps(1).run();
+    Gaussian g = (Gaussian) one.model();
+    // d/dmu_j NLL at mu = 0, sigma = 1 is -mean_j, so one step moves mu_j by 0.1 * mean_j
+    assertEquals(0.1 * mean[0], g.mean()[0], 1e-12);
+    assertEquals(0.1 * mean[1], g.mean()[1], 1e-12);
+    assertEquals(1.0, g.std()[1], 0.0, "frozen log sigma_1");
+    assertTrue(g.std()[0] != 1.0, "unfrozen log sigma_0 moved");
+    assertThrows(IllegalArgumentException.class, () -> Ebm.train(start()).scaleGradient(3, 9, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> Ebm.train(start()).scaleGradient(0, 1, -1.0));
+  }
+
+  @Test
   void trainingLeavesTheStartingEnergyUntouched() {
     Gaussian s = start();
     Ebm.train(s).on(data).method(Methods.exact()).steps(50).run();
