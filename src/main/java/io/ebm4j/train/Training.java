@@ -46,6 +46,8 @@ public final class Training {
   private final Map<String, ToDoubleFunction<TrainableEnergy>> tracked = new LinkedHashMap<>();
   private final List<StepListener> listeners = new ArrayList<>();
   private final List<double[]> scales = new ArrayList<>(); // {from, to, factor}
+  private double weightDecay;
+  private double clipNorm = Double.POSITIVE_INFINITY;
 
   public Training(TrainableEnergy energy) {
     if (energy == null) {
@@ -124,6 +126,27 @@ public final class Training {
       throw new IllegalArgumentException("scaleGradient factor must be finite and >= 0, got " + factor);
     }
     scales.add(new double[] {from, to, factor});
+    return this;
+  }
+
+  /**
+   * L2 weight decay: adds lambda * theta to the gradient (the loss gains lambda |theta|^2 / 2) before clipping,
+   * scaling and the updater.
+   */
+  public Training weightDecay(double lambda) {
+    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+      throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + lambda);
+    }
+    this.weightDecay = lambda;
+    return this;
+  }
+
+  /** Rescales the gradient to Euclidean norm c whenever it is longer (after weight decay, before the updater). */
+  public Training clipGradientNorm(double c) {
+    if (!(c > 0)) {
+      throw new IllegalArgumentException("clipGradientNorm must be positive, got " + c);
+    }
+    this.clipNorm = c;
     return this;
   }
 
@@ -226,6 +249,9 @@ public final class Training {
         grad.assign(0);
         est.gradient(batch, grad);
         requireFinite(grad, names, k, "gradient of ");
+        if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
+          regularize(grad, params);
+        }
         if (!scales.isEmpty()) {
           DoubleBuffer gb = Batches.buffer(grad);
           for (double[] sc : scales) {
@@ -262,6 +288,32 @@ public final class Training {
 
   private INDArray minibatch(Rng rng, INDArray buffer) {
     return WalkerInit.sampleRows(data, rng, buffer);
+  }
+
+  /** grad += weightDecay * theta, then clip to clipNorm. */
+  private void regularize(INDArray grad, INDArray params) {
+    DoubleBuffer gb = Batches.buffer(grad);
+    int p = (int) grad.length();
+    if (weightDecay > 0) {
+      INDArray theta = params.dataType() == grad.dataType() ? params : params.castTo(grad.dataType());
+      DoubleBuffer tb = Batches.buffer(theta);
+      for (int j = 0; j < p; j++) {
+        gb.put(j, gb.get(j) + weightDecay * tb.get(j));
+      }
+    }
+    if (clipNorm < Double.POSITIVE_INFINITY) {
+      double n2 = 0;
+      for (int j = 0; j < p; j++) {
+        n2 += gb.get(j) * gb.get(j);
+      }
+      double norm = Math.sqrt(n2);
+      if (norm > clipNorm) {
+        double f = clipNorm / norm;
+        for (int j = 0; j < p; j++) {
+          gb.put(j, gb.get(j) * f);
+        }
+      }
+    }
   }
 
   /** Walkers whose energy or log-weight is no longer finite mean the sampler exploded (step size too large). */

@@ -106,6 +106,27 @@ class TrainingTest {
   }
 
   @Test
+  void weightDecayShrinksTheOptimumAsL2Predicts() {
+    // with log sigma frozen at 0: d/dmu (NLL + lambda mu^2 / 2) = -(mean - mu) + lambda mu = 0 => mu = mean / (1 + lambda)
+    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(0.2)).freeze(2, 3)
+        .weightDecay(0.5).steps(400).run();
+    Gaussian g = (Gaussian) run.model();
+    assertEquals(mean[0] / 1.5, g.mean()[0], 1e-9);
+    assertEquals(mean[1] / 1.5, g.mean()[1], 1e-9);
+  }
+
+  @Test
+  void clippingBoundsTheStep() {
+    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0)).clipGradientNorm(0.01)
+        .steps(1).run();
+    double[] p = Batches.toArray(run.model().params());
+    double norm = Math.sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3]);
+    assertEquals(0.01, norm, 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> Ebm.train(start()).clipGradientNorm(0));
+    assertThrows(IllegalArgumentException.class, () -> Ebm.train(start()).weightDecay(-1));
+  }
+
+  @Test
   void trainingLeavesTheStartingEnergyUntouched() {
     Gaussian s = start();
     Ebm.train(s).on(data).method(Methods.exact()).steps(50).run();
