@@ -46,7 +46,7 @@ public final class HtmlTable {
       sb.append("<tr>");
       for (int c = 0; c < cols; c++) {
         Column<?> col = table.column(c);
-        sb.append("<td style=\"text-align:right;padding:2px 8px\">").append(escape(col.getString(r)))
+        sb.append("<td style=\"text-align:right;padding:2px 8px\">").append(escape(cell(col, r)))
             .append("</td>");
       }
       sb.append("</tr>");
@@ -59,6 +59,18 @@ public final class HtmlTable {
     }
     sb.append("</tbody></table>");
     return sb.toString();
+  }
+
+  /** A cell as text: floating-point numbers with 4 significant digits (integers without decimals), others as is. */
+  static String cell(Column<?> col, int r) {
+    if (col instanceof tech.tablesaw.api.DoubleColumn d && !d.isMissing(r)) {
+      double x = d.getDouble(r);
+      if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+        return String.valueOf((long) x);
+      }
+      return String.format(java.util.Locale.ROOT, "%.4g", x);
+    }
+    return col.getString(r);
   }
 
   /** The table as plain text (for front ends without HTML), at most maxRows rows. */

@@ -74,4 +74,13 @@ class HtmlTableTest {
     }
     return n;
   }
+
+  @Test
+  void numbersAreShownWithFourSignificantDigits() {
+    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t",
+        tech.tablesaw.api.DoubleColumn.create("x", new double[] {0.7858773092079887, 3.0, 1.23456e-7}));
+    String html = HtmlTable.render(t, 10);
+    org.junit.jupiter.api.Assertions.assertTrue(html.contains(">0.7859<") && html.contains(">3<")
+        && html.contains(">1.235e-07<"), html);
+  }
 }
