@@ -140,8 +140,15 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return 0.5 * sa - (0.5 * sb + z);
   }
 
-  /** Posterior of mode b from delta = r_a - r_b, stable for any sign. */
+  /**
+   * Posterior of mode b from delta = r_a - r_b, stable for any sign. Beyond delta = 40, 1/(1 + e^{-delta}) is 1.0
+   * exactly in double precision (e^{-40} < 2^-57), so the exponential is skipped: deep in well b, where most points
+   * sit, this is the common case.
+   */
   private static double posteriorB(double delta) {
+    if (delta > 40) {
+      return 1.0;
+    }
     if (delta > 0) {
       return 1.0 / (1.0 + Math.exp(-delta));
     }
