@@ -34,6 +34,7 @@ public final class Chains {
   INDArray uy;
   INDArray gy;
   INDArray p; // momenta (HMC)
+  double[] perChain; // per-chain scratch (MALA forward term, HMC initial Hamiltonian)
 
   private Chains(INDArray x0, boolean gradients) {
     this.n = (int) x0.rows();
@@ -171,6 +172,7 @@ public final class Chains {
       y = Batches.zeros(n, d);
       uy = Batches.zeros(n);
       gy = g == null ? null : Batches.zeros(n, d);
+      perChain = new double[n];
     }
   }
 }

@@ -73,7 +73,7 @@ public final class Hmc implements Kernel {
     final DoubleBuffer uyb = Batches.buffer(c.uy);
     final DoubleBuffer gyb = Batches.buffer(c.gy);
     final DoubleBuffer pb = Batches.buffer(c.p);
-    final double[] h0 = new double[c.n];
+    final double[] h0 = c.perChain;
     // momenta, first half step, first position step
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));

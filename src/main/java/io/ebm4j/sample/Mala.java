@@ -55,7 +55,7 @@ public final class Mala implements Kernel {
     final DoubleBuffer uyb = Batches.buffer(c.uy);
     final DoubleBuffer gyb = Batches.buffer(c.gy);
     // forward log-density term |xi|^2 / 2 kept per chain in a scratch slot: reuse logW-free storage via array
-    final double[] fwd = new double[c.n];
+    final double[] fwd = c.perChain;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
       for (int i = from; i < to; i++) {
