@@ -21,8 +21,8 @@ import io.ebm4j.train.Training;
 public final class Ebm {
   private Ebm() {}
 
-  /** Starts configuring the training of a copy of {@code energy}. */
-  public static Training train(TrainableEnergy energy) {
-    return new Training(energy);
+  /** Starts configuring the training of a copy of {@code energy}; the run's model has the energy's own type. */
+  public static <E extends TrainableEnergy> Training<E> train(E energy) {
+    return new Training<>(energy);
   }
 }

@@ -61,11 +61,7 @@ class JShellScriptTest {
     assertEquals("2", values.get(values.size() - 1));
   }
 
-  /**
-   * The fluent API as a notebook cell would use it. EXTEND HERE (core library owner): replace the body with the
-   * DESIGN.md cell (Energies.twoWells ... .run(); run.history(); Plots.line(...)), kept small enough to run in a
-   * few seconds.
-   */
+  /** The fluent API as a notebook cell would use it: typed runs, no casts. */
   @Test
   void fluentApiSnippetRuns() {
     evalAll(String.join("\n",
@@ -74,10 +70,22 @@ class JShellScriptTest {
         "var run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.2)).on(data)",
         "    .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(2_000).resampleBelowEss(0.5))",
         "    .optimizer(new Sgd(0.05)).steps(200).seed(42)",
-        "    .track(\"massOfB\", m -> ((TwoWells) m).massOfB()).run();",
+        "    .track(\"massOfB\", TwoWells::massOfB).run();",
         "Table h = run.history();",
-        "XYChart c = run.plot(\"massOfB\");",
+        "double q = run.model().massOfB();",
+        "XYChart c = Plots.history(run, \"massOfB\");",
         "if (h.rowCount() != 201) throw new AssertionError(\"rows \" + h.rowCount());"));
+  }
+
+  /** A study from JShell: settings through the same parser as the CLI, a two-seed sweep, typed results. */
+  @Test
+  void studySweepSnippetRuns() {
+    evalAll(String.join("\n",
+        "var config = TwoWellsConfig.defaults().with(\"steps\", 20).with(\"walkers\", \"300\").with(\"dataSize\", 300)",
+        "    .with(\"methods\", \"exact,jarzynski\");",
+        "Result r = new TwoWellsStudy().run(Sweep.of(config).set(\"seeds\", \"0..1\"));",
+        "if (r.summary().rowCount() != 8) throw new AssertionError(\"rows \" + r.summary().rowCount());",
+        "Figure f = r.figure(\"mass-of-b-q0-0.2\");"));
   }
 
   /** Evaluates source snippet by snippet; fails on any snippet that is not VALID (rejected, unresolved references) or that throws. */

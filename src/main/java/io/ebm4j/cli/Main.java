@@ -1,23 +1,28 @@
 package io.ebm4j.cli;
 
-import io.ebm4j.experiment.Experiment;
-import io.ebm4j.experiment.Experiments;
-import io.ebm4j.experiment.Result;
-import io.ebm4j.experiment.TwoWellsStudy;
+import io.ebm4j.progress.Progress;
 import io.ebm4j.show.Markdown;
-import io.ebm4j.show.progress.Progress;
+import io.ebm4j.study.Config;
+import io.ebm4j.study.Engine;
+import io.ebm4j.study.LocalEngine;
+import io.ebm4j.study.Result;
+import io.ebm4j.study.Runner;
+import io.ebm4j.study.Studies;
+import io.ebm4j.study.Study;
+import io.ebm4j.study.Sweep;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The command line: {@code reproduce <experiment> [--set key=value ...] [--out DIR]} runs an experiment with its
- * defaults (overridden by the settings) and writes figures (PNG), tables (CSV), summary.csv and report.md;
- * {@code list} names the experiments and {@code settings <experiment>} prints the defaults.
+ * The command line: {@code reproduce <experiment> [--set key=value ...] [--out DIR] [--threads N]
+ * [--engine local|spark] [--master URL]} runs a study over the sweep its settings describe and writes figures (PNG),
+ * tables (CSV), summary.csv, aggregate.csv and report.md; {@code list} names the studies and
+ * {@code settings <experiment>} prints every setting with its default.
  *
  * <pre>
- *   mvn -q compile exec:java -Dexec.args="reproduce two-wells --set seeds=0,1,2,3,4 --out target/two-wells"
+ *   ./ebm4j reproduce two-wells --set seeds=0..4 --out target/two-wells
+ *   ./ebm4j reproduce two-wells --set walkers=2000,10000 --engine spark --master local[2]
  * </pre>
  */
 public final class Main {
@@ -25,33 +30,34 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    int code;
     try {
-      System.exit(run(args));
+      code = run(args);
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
-      System.exit(2);
+      code = 2;
     }
+    System.exit(code);
   }
 
-  static int run(String[] args) throws IllegalArgumentException {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+  static int run(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
       usage();
       return args.length == 0 ? 2 : 0;
     }
     switch (args[0]) {
       case "list":
-        for (String n : Experiments.names()) {
-          System.out.println(n + "  -  " + Experiments.get(n).description());
+        for (String n : Studies.names()) {
+          System.out.println(n + "  -  " + Studies.get(n).description());
         }
         return 0;
       case "settings":
         requireName(args);
-        io.ebm4j.experiment.ConfigText.of(Experiments.get(args[1]).defaults())
-            .forEach((k, v) -> System.out.println(k + "=" + v));
+        settings(Studies.get(args[1]));
         return 0;
       case "reproduce":
         requireName(args);
-        return reproduce(Experiments.get(args[1]), List.of(args).subList(2, args.length));
+        return reproduce(Studies.get(args[1]), List.of(args).subList(2, args.length));
       default:
         throw new IllegalArgumentException("unknown command '" + args[0] + "'; commands: reproduce, list, settings");
     }
@@ -60,53 +66,87 @@ public final class Main {
   private static void requireName(String[] args) {
     if (args.length < 2) {
       throw new IllegalArgumentException(args[0] + " needs an experiment name; known: "
-          + String.join(", ", Experiments.names()));
+          + String.join(", ", Studies.names()));
     }
   }
 
-  private static <C extends Record> int reproduce(Experiment<C> e, List<String> rest) {
-    Map<String, String> sets = new LinkedHashMap<>();
-    Path out = Path.of("target", "reproduce", e.name());
+  private static <C extends Record & Config<C>> void settings(Study<C, ?> s) {
+    Sweep.of(s.defaults()).describe().forEach((k, v) -> System.out.println(k + "=" + v));
+  }
+
+  private static <C extends Record & Config<C>, E extends io.ebm4j.energy.TrainableEnergy> int reproduce(
+      Study<C, E> study, List<String> rest) {
+    List<String> sets = new ArrayList<>();
+    Path out = Path.of("target", "reproduce", study.name());
+    String engineName = "local";
+    String master = null;
+    int threads = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);
-      if (a.equals("--set") && i + 1 < rest.size()) {
-        String kv = rest.get(++i);
-        int eq = kv.indexOf('=');
-        if (eq <= 0) {
-          throw new IllegalArgumentException("--set expects key=value, got '" + kv + "'");
-        }
-        sets.put(kv.substring(0, eq).trim(), kv.substring(eq + 1));
-      } else if (a.equals("--out") && i + 1 < rest.size()) {
+      boolean hasValue = i + 1 < rest.size();
+      if (a.equals("--set") && hasValue) {
+        sets.add(rest.get(++i));
+      } else if (a.equals("--out") && hasValue) {
         out = Path.of(rest.get(++i));
+      } else if (a.equals("--engine") && hasValue) {
+        engineName = rest.get(++i);
+      } else if (a.equals("--master") && hasValue) {
+        master = rest.get(++i);
+      } else if (a.equals("--threads") && hasValue) {
+        String v = rest.get(++i);
+        try {
+          threads = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--threads expects a positive integer, got '" + v + "'");
+        }
       } else {
-        throw new IllegalArgumentException("unexpected argument '" + a + "'; use --set key=value or --out DIR");
+        throw new IllegalArgumentException("unexpected argument '" + a + "'; use --set key=value, --out DIR,"
+            + " --threads N, --engine local|spark, --master URL");
       }
     }
-    C config = Settings.apply(e.defaults(), sets);
-    if (e instanceof TwoWellsStudy t) {
-      t.progress(Progress.auto());
-    } else if (e instanceof io.ebm4j.experiment.Gmm50dStudy g) {
-      g.progress(Progress.auto());
-    } else if (e instanceof io.ebm4j.experiment.Mlp2dStudy m) {
-      m.progress(Progress.auto());
-    }
+    Sweep<C> sweep = Sweep.parse(study.defaults(), sets);
     long t0 = System.nanoTime();
-    Result r = e.run(config);
+    Result r;
+    try (Engine engine = engine(engineName, master, threads)) {
+      r = Runner.of(study).engine(engine).progress(Progress.auto()).run(sweep);
+    } catch (Exception e) {
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e);
+    }
     double secs = (System.nanoTime() - t0) / 1e9;
     try {
-      List<Path> files = OutputWriter.write(r, out);
+      List<Path> files = r.save(out);
       System.out.println(Markdown.table(r.summary()));
-      System.out.printf("%s finished in %.1f s; %d files in %s%n", e.name(), secs, files.size(),
+      System.out.printf("%s finished in %.1f s; %d files in %s%n", study.name(), secs, files.size(),
           out.toAbsolutePath());
-    } catch (java.io.IOException ex) {
-      System.err.println("error: could not write results to " + out + ": " + ex.getMessage());
+    } catch (java.io.UncheckedIOException ex) {
+      System.err.println("error: " + ex.getMessage());
       return 1;
     }
     return 0;
   }
 
+  private static Engine engine(String name, String master, int threads) {
+    switch (name) {
+      case "local":
+        if (master != null) {
+          throw new IllegalArgumentException("--master goes with --engine spark, got --master " + master);
+        }
+        return LocalEngine.threads(threads);
+      case "spark":
+        return SparkLoader.engine(master);
+      default:
+        throw new IllegalArgumentException("--engine must be local or spark, got '" + name + "'");
+    }
+  }
+
   private static void usage() {
-    System.out.println("usage: reproduce <experiment> [--set key=value ...] [--out DIR]\n"
-        + "       list\n       settings <experiment>\nexperiments: " + String.join(", ", Experiments.names()));
+    System.out.println("usage: reproduce <experiment> [--set key=value ...] [--out DIR] [--threads N]\n"
+        + "                 [--engine local|spark] [--master URL]\n"
+        + "       list\n       settings <experiment>\n"
+        + "Settings: a comma list sweeps a setting (walkers=2000,10000), a..b is an integer range (seeds=0..4).\n"
+        + "experiments: " + String.join(", ", Studies.names()));
   }
 }

@@ -1,12 +1,13 @@
 package io.ebm4j.experiment;
 
+import io.ebm4j.study.Config;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Settings of the d=50 Gaussian-mixture study of Carbone et al. (seed 000, the paper's public code). Defaults use
- * 2000 walkers so that {@code reproduce gmm-50d} takes about a minute; the paper's settings are
- * {@code --set walkers=10000} (what the tests check).
+ * Settings of the d=50 Gaussian-mixture study of Carbone et al. (the paper's public code). Defaults use 2000 walkers
+ * so that {@code reproduce gmm-50d} takes about a minute; the paper's settings are {@code --set walkers=10000} (what
+ * the tests check).
  *
  * @param dim dimension d
  * @param modeA position of the target's first mode along e1 (weight 1 - weightB)
@@ -22,16 +23,15 @@ import java.util.Set;
  * @param initNoise ... plus N(0, initNoise^2) noise in every coordinate
  * @param cdRestartEvery CD resets its walkers to the data after every this many iterations
  * @param cdLearningRateFactor CD's learning rates are this many times larger
- * @param weightVarianceThresholds Jarzynski resamples when E[w^2]/E[w]^2 - 1 (the squared coefficient of variation of
- *     the weights) exceeds this; one Jarzynski run per value
+ * @param resampleBelowEss Jarzynski resamples when ESS/N falls below this (the paper's code resamples when the squared
+ *     coefficient of variation of the weights, N/ESS - 1, exceeds 1: ESS/N below 0.5); one Jarzynski arm per value
  * @param methods among jarzynski, pcd, cd
- * @param seeds seeds
  * @param logEvery history row every this many steps
  */
 public record Gmm50dConfig(int dim, double modeA, double modeB, double weightB, int dataSize, int walkers,
     double stepSize, int steps, double lrMeans, double lrLogWeights, double initOffset, double initNoise,
-    int cdRestartEvery, double cdLearningRateFactor, List<Double> weightVarianceThresholds, List<String> methods,
-    List<Integer> seeds, int logEvery) {
+    int cdRestartEvery, double cdLearningRateFactor, List<Double> resampleBelowEss, List<String> methods,
+    int logEvery) implements Config<Gmm50dConfig> {
 
   /** Method names understood by the study. */
   public static final Set<String> METHODS = Set.of("jarzynski", "pcd", "cd");
@@ -60,49 +60,29 @@ public record Gmm50dConfig(int dim, double modeA, double modeB, double weightB, 
       throw new IllegalArgumentException("initNoise must be >= 0 and initOffset finite, got " + initNoise + ", "
           + initOffset);
     }
-    if (weightVarianceThresholds == null || weightVarianceThresholds.isEmpty()) {
-      throw new IllegalArgumentException("weightVarianceThresholds must not be empty");
+    if (resampleBelowEss == null || resampleBelowEss.isEmpty()) {
+      throw new IllegalArgumentException("resampleBelowEss must not be empty");
     }
-    for (double t : weightVarianceThresholds) {
-      if (!(t > 0) || !Double.isFinite(t)) {
-        throw new IllegalArgumentException("weightVarianceThresholds must be positive, got " + t);
+    for (double t : resampleBelowEss) {
+      if (!(t > 0 && t <= 1)) {
+        throw new IllegalArgumentException("resampleBelowEss must be in (0, 1], got " + t);
       }
     }
-    if (methods == null || methods.isEmpty() || seeds == null || seeds.isEmpty()) {
-      throw new IllegalArgumentException("methods and seeds must not be empty");
+    if (methods == null || methods.isEmpty()) {
+      throw new IllegalArgumentException("methods must not be empty");
     }
     for (String m : methods) {
       if (!METHODS.contains(m)) {
         throw new IllegalArgumentException("unknown method '" + m + "'; known: cd, jarzynski, pcd");
       }
     }
-    weightVarianceThresholds = List.copyOf(weightVarianceThresholds);
+    resampleBelowEss = List.copyOf(resampleBelowEss);
     methods = List.copyOf(methods);
-    seeds = List.copyOf(seeds);
   }
 
-  /** The paper's settings with 2000 walkers and one seed. */
+  /** The paper's settings with 2000 walkers. */
   public static Gmm50dConfig defaults() {
     return new Gmm50dConfig(50, -10, 6, 0.75, 10_000, 2000, 0.1, 8000, 0.0025, 0.0125, 0.1, 0.01, 4, 10,
-        List.of(1.0), List.of("jarzynski", "pcd", "cd"), List.of(0), 50);
-  }
-
-  /** The same with another number of walkers. */
-  public Gmm50dConfig withWalkers(int n) {
-    return new Gmm50dConfig(dim, modeA, modeB, weightB, dataSize, n, stepSize, steps, lrMeans, lrLogWeights,
-        initOffset, initNoise, cdRestartEvery, cdLearningRateFactor, weightVarianceThresholds, methods, seeds,
-        logEvery);
-  }
-
-  /** The same with other seeds. */
-  public Gmm50dConfig withSeeds(List<Integer> s) {
-    return new Gmm50dConfig(dim, modeA, modeB, weightB, dataSize, walkers, stepSize, steps, lrMeans, lrLogWeights,
-        initOffset, initNoise, cdRestartEvery, cdLearningRateFactor, weightVarianceThresholds, methods, s, logEvery);
-  }
-
-  /** The same with other thresholds and methods. */
-  public Gmm50dConfig with(List<Double> thresholds, List<String> m) {
-    return new Gmm50dConfig(dim, modeA, modeB, weightB, dataSize, walkers, stepSize, steps, lrMeans, lrLogWeights,
-        initOffset, initNoise, cdRestartEvery, cdLearningRateFactor, thresholds, m, seeds, logEvery);
+        List.of(0.5), List.of("jarzynski", "pcd", "cd"), 50);
   }
 }

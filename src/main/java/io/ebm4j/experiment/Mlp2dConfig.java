@@ -1,5 +1,6 @@
 package io.ebm4j.experiment;
 
+import io.ebm4j.study.Config;
 import java.util.List;
 import java.util.Set;
 
@@ -23,13 +24,12 @@ import java.util.Set;
  * @param resampleBelowEss Jarzynski resampling threshold on ESS/N
  * @param stepsPerUpdate ULA steps per parameter update
  * @param methods among pcd, jarzynski
- * @param seeds seeds
  * @param logEvery history row every this many steps (mode weights are measured on the grid then)
  * @param gridPoints points per axis of the grid on which weights and KL are measured
  */
 public record Mlp2dConfig(String target, double separation, int dataSize, int walkers, List<Integer> hidden,
     double confine, double stepSize, int steps, double learningRate, double finalLearningRate, int batchSize, double resampleBelowEss,
-    int stepsPerUpdate, List<String> methods, List<Integer> seeds, int logEvery, int gridPoints) {
+    int stepsPerUpdate, List<String> methods, int logEvery, int gridPoints) implements Config<Mlp2dConfig> {
 
   /** Method names understood by the study. */
   public static final Set<String> METHODS = Set.of("pcd", "jarzynski");
@@ -50,9 +50,8 @@ public record Mlp2dConfig(String target, double separation, int dataSize, int wa
     if (!(resampleBelowEss > 0 && resampleBelowEss <= 1)) {
       throw new IllegalArgumentException("resampleBelowEss must be in (0, 1], got " + resampleBelowEss);
     }
-    if (hidden == null || hidden.isEmpty() || methods == null || methods.isEmpty() || seeds == null
-        || seeds.isEmpty()) {
-      throw new IllegalArgumentException("hidden, methods and seeds must not be empty");
+    if (hidden == null || hidden.isEmpty() || methods == null || methods.isEmpty()) {
+      throw new IllegalArgumentException("hidden and methods must not be empty");
     }
     for (String m : methods) {
       if (!METHODS.contains(m)) {
@@ -61,7 +60,6 @@ public record Mlp2dConfig(String target, double separation, int dataSize, int wa
     }
     hidden = List.copyOf(hidden);
     methods = List.copyOf(methods);
-    seeds = List.copyOf(seeds);
   }
 
   /**
@@ -70,12 +68,6 @@ public record Mlp2dConfig(String target, double separation, int dataSize, int wa
    */
   public static Mlp2dConfig defaults() {
     return new Mlp2dConfig("two", 8, 10_000, 4000, List.of(64, 64), 6, 0.05, 1500, 2e-3, 1e-4, 1000, 0.8, 1,
-        List.of("pcd", "jarzynski"), List.of(0), 50, 161);
-  }
-
-  /** The same with another target and seeds. */
-  public Mlp2dConfig with(String t, List<Integer> s) {
-    return new Mlp2dConfig(t, separation, dataSize, walkers, hidden, confine, stepSize, steps, learningRate,
-        finalLearningRate, batchSize, resampleBelowEss, stepsPerUpdate, methods, s, logEvery, gridPoints);
+        List.of("pcd", "jarzynski"), 50, 161);
   }
 }

@@ -1,11 +1,13 @@
 package io.ebm4j.experiment;
 
+import io.ebm4j.study.Config;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Settings of the seed-000 two-well study. Defaults are the issue's full settings with one seed; every field can be
- * set from the command line ({@code --set seeds=0,1,2,3,4}).
+ * Settings of the two-well study. The defaults are the paper's full settings; every field can be set from the command
+ * line ({@code --set walkers=2000}) or a notebook ({@code TwoWellsConfig.defaults().with("walkers", 2000)}); seeds
+ * are set on the sweep ({@code --set seeds=0..4}).
  *
  * @param a centre of mode a (1-D)
  * @param b centre of mode b
@@ -16,7 +18,6 @@ import java.util.Set;
  * @param learningRate plain gradient-descent rate on z
  * @param steps training steps K
  * @param initialMasses initial masses q0 of mode b
- * @param seeds seeds, one full set of runs each
  * @param methods methods among score-matching, exact, cd, pcd, jarzynski, control
  * @param cdSteps k of CD-k
  * @param resampleBelowEss Jarzynski resampling threshold on ESS/N, in (0, 1]
@@ -25,8 +26,9 @@ import java.util.Set;
  * @param logEvery history row every this many steps
  */
 public record TwoWellsConfig(double a, double b, double massOfB, int dataSize, int walkers, double stepSize,
-    double learningRate, int steps, List<Double> initialMasses, List<Integer> seeds, List<String> methods,
-    int cdSteps, double resampleBelowEss, String resampling, double controlInitialMass, int logEvery) {
+    double learningRate, int steps, List<Double> initialMasses, List<String> methods, int cdSteps,
+    double resampleBelowEss, String resampling, double controlInitialMass, int logEvery)
+    implements Config<TwoWellsConfig> {
 
   /** Method names understood by the study. */
   public static final Set<String> METHODS = Set.of("score-matching", "exact", "cd", "pcd", "jarzynski", "control");
@@ -56,9 +58,6 @@ public record TwoWellsConfig(double a, double b, double massOfB, int dataSize, i
       throw new IllegalArgumentException("initialMasses must not be empty");
     }
     initialMasses.forEach(q -> requireMass("initialMasses", q));
-    if (seeds == null || seeds.isEmpty()) {
-      throw new IllegalArgumentException("seeds must not be empty");
-    }
     if (methods == null || methods.isEmpty()) {
       throw new IllegalArgumentException("methods must not be empty");
     }
@@ -79,7 +78,6 @@ public record TwoWellsConfig(double a, double b, double massOfB, int dataSize, i
       throw new IllegalArgumentException("logEvery must be at least 1, got " + logEvery);
     }
     initialMasses = List.copyOf(initialMasses);
-    seeds = List.copyOf(seeds);
     methods = List.copyOf(methods);
   }
 
@@ -89,21 +87,9 @@ public record TwoWellsConfig(double a, double b, double massOfB, int dataSize, i
     }
   }
 
-  /** The settings: a=-10, b=10, q*=0.8, n=N=10^4, h=0.1, lr=0.05, K=3000, q0 in {0.5, 0.2}, seed 0. */
+  /** The paper's settings: a=-10, b=10, q*=0.8, n=N=10^4, h=0.1, lr=0.05, K=3000, q0 in {0.5, 0.2}. */
   public static TwoWellsConfig defaults() {
-    return new TwoWellsConfig(-10, 10, 0.8, 10_000, 10_000, 0.1, 0.05, 3000, List.of(0.5, 0.2), List.of(0),
+    return new TwoWellsConfig(-10, 10, 0.8, 10_000, 10_000, 0.1, 0.05, 3000, List.of(0.5, 0.2),
         List.of("score-matching", "exact", "cd", "pcd", "jarzynski", "control"), 4, 0.5, "systematic", 0.2, 1);
-  }
-
-  /** The same settings with other seeds. */
-  public TwoWellsConfig withSeeds(List<Integer> s) {
-    return new TwoWellsConfig(a, b, massOfB, dataSize, walkers, stepSize, learningRate, steps, initialMasses, s,
-        methods, cdSteps, resampleBelowEss, resampling, controlInitialMass, logEvery);
-  }
-
-  /** The same settings with other methods. */
-  public TwoWellsConfig withMethods(List<String> m) {
-    return new TwoWellsConfig(a, b, massOfB, dataSize, walkers, stepSize, learningRate, steps, initialMasses, seeds,
-        m, cdSteps, resampleBelowEss, resampling, controlInitialMass, logEvery);
   }
 }

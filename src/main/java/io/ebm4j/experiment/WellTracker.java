@@ -13,7 +13,7 @@ import java.util.Map;
  * copies made by resampling are not moves and are not counted) and, on logged steps, records the cumulative count
  * and the weighted mass of the walkers in well b.
  */
-final class WellTracker implements StepListener {
+final class WellTracker implements StepListener<TrainableEnergy> {
   private final TwoWells wells;
   private boolean[] side;
   private long resamplings;

@@ -40,10 +40,20 @@ public final class Figures {
     Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
     try {
       Files.write(tmp, bytes);
+      readable(tmp);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
     }
     return abs;
+  }
+
+  /** Temporary files are created 0600; give the final file the usual rw-r--r-- where the file system has modes. */
+  private static void readable(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system (Windows): the default ACLs apply
+    }
   }
 }

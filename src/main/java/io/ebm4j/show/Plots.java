@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
  * XChart figures from Tablesaw tables, in one call.
  *
  * <pre>{@code
- * XYChart c = Plots.line(run.history(), "step", "massOfB");
+ * XYChart c = Plots.history(run, "massOfB");               // a run's history against the step
+ * XYChart e = Plots.line(run.history(), "step", "massOfB");
  * XYChart d = Plots.lines(Map.of("pcd", pcd.history(), "jarzynski", jar.history()), "step", "massOfB");
  * Figures.savePng(c, Path.of("mass.png"));
  * }</pre>
@@ -28,6 +29,11 @@ public final class Plots {
       add(chart, y, t, x, y);
     }
     return chart;
+  }
+
+  /** A chart of a training run's history columns against the step, titled by the run's label. */
+  public static XYChart history(io.ebm4j.train.Run<?> run, String... columns) {
+    return line(run.history(), "step", columns);
   }
 
   /** A chart with one line per table (legend = map key) of column y against column x. */

@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * Called at every training step k, with the model at theta_k and the estimator's state, before the gradient. On
  * logged steps {@code row} is the history row being built (values put there become columns); otherwise it is null.
+ *
+ * @param <E> the energy's type
  */
 @FunctionalInterface
-public interface StepListener {
-  void onStep(int step, TrainableEnergy model, Estimator estimator, Map<String, Double> row);
+public interface StepListener<E extends TrainableEnergy> {
+  void onStep(int step, E model, Estimator estimator, Map<String, Double> row);
 }

@@ -4,13 +4,14 @@ import io.ebm4j.energy.ExactNormalizer;
 import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.random.Rng;
-import io.ebm4j.show.progress.Progress;
+import io.ebm4j.progress.Progress;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -22,18 +23,24 @@ import org.nd4j.linalg.learning.config.Sgd;
  * parameters, and let the method move its walkers. Non-finite gradients or parameters stop the run with a
  * {@link TrainingDivergedException} naming the step and the quantity. Training works on a copy of the energy.
  *
+ * <p>The configuration is generic in the energy type {@code E}, so trackers, listeners and the resulting
+ * {@link Run#model()} see the energy's own class without casts.
+ *
  * <pre>{@code
- * Run run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.5))
+ * Run<TwoWells> run = Ebm.train(Energies.twoWells(-10, 10).withMassOfB(0.5))
  *     .on(data)
  *     .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(10_000))
  *     .optimizer(new Sgd(0.05))
  *     .steps(3000).seed(42)
- *     .track("massOfB", m -> ((TwoWells) m).massOfB())
+ *     .track("massOfB", TwoWells::massOfB)
  *     .run();
+ * double q = run.model().massOfB();
  * }</pre>
+ *
+ * @param <E> the energy's type
  */
-public final class Training {
-  private final TrainableEnergy energy;
+public final class Training<E extends TrainableEnergy> {
+  private final E energy;
   private INDArray data;
   private Method method;
   private IUpdater updater = new Sgd(0.01);
@@ -43,13 +50,13 @@ public final class Training {
   private int logEvery = 1;
   private String label;
   private Progress progress = Progress.silent();
-  private final Map<String, ToDoubleFunction<TrainableEnergy>> tracked = new LinkedHashMap<>();
-  private final List<StepListener> listeners = new ArrayList<>();
+  private final Map<String, ToDoubleFunction<? super E>> tracked = new LinkedHashMap<>();
+  private final List<StepListener<? super E>> listeners = new ArrayList<>();
   private final List<double[]> scales = new ArrayList<>(); // {from, to, factor}
   private double weightDecay;
   private double clipNorm = Double.POSITIVE_INFINITY;
 
-  public Training(TrainableEnergy energy) {
+  public Training(E energy) {
     if (energy == null) {
       throw new IllegalArgumentException("energy must not be null");
     }
@@ -57,25 +64,25 @@ public final class Training {
   }
 
   /** Training data [n, d] (validated: shape, finite, non-empty). */
-  public Training on(INDArray data) {
+  public Training<E> on(INDArray data) {
     this.data = Batches.requireBatch(data, energy.dim(), "data");
     return this;
   }
 
   /** The gradient estimator (required). */
-  public Training method(Method m) {
+  public Training<E> method(Method m) {
     this.method = m;
     return this;
   }
 
   /** An ND4J updater configuration, e.g. {@code new Sgd(0.05)} or {@code new Adam(1e-3)} (default Sgd(0.01)). */
-  public Training optimizer(IUpdater u) {
+  public Training<E> optimizer(IUpdater u) {
     this.updater = u;
     return this;
   }
 
   /** Number of parameter updates K (at least 1). */
-  public Training steps(int k) {
+  public Training<E> steps(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("steps must be at least 1, got " + k);
     }
@@ -84,7 +91,7 @@ public final class Training {
   }
 
   /** Minibatch size B drawn with replacement each step; 0 (the default) means the full data every step. */
-  public Training batchSize(int b) {
+  public Training<E> batchSize(int b) {
     if (b < 0) {
       throw new IllegalArgumentException("batchSize must be >= 0 (0 = full batch), got " + b);
     }
@@ -93,13 +100,13 @@ public final class Training {
   }
 
   /** Seed of every random choice of the run. */
-  public Training seed(long s) {
+  public Training<E> seed(long s) {
     this.seed = s;
     return this;
   }
 
   /** Record a history row every n steps (and at the last step). */
-  public Training logEvery(int n) {
+  public Training<E> logEvery(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("logEvery must be at least 1, got " + n);
     }
@@ -108,7 +115,10 @@ public final class Training {
   }
 
   /** A history column computed from the model at every logged step. */
-  public Training track(String column, ToDoubleFunction<TrainableEnergy> f) {
+  public Training<E> track(String column, ToDoubleFunction<? super E> f) {
+    if (column == null || column.isBlank() || f == null) {
+      throw new IllegalArgumentException("track needs a column name and a function, got column '" + column + "'");
+    }
     tracked.put(column, f);
     return this;
   }
@@ -117,7 +127,7 @@ public final class Training {
    * Multiplies the gradient of parameters [from, to) by factor before the updater sees it: with SGD this gives
    * those parameters their own learning rate (lr * factor). Factors of several calls multiply.
    */
-  public Training scaleGradient(int from, int to, double factor) {
+  public Training<E> scaleGradient(int from, int to, double factor) {
     if (from < 0 || to > energy.numParams() || from >= to) {
       throw new IllegalArgumentException("scaleGradient range must lie in [0, " + energy.numParams()
           + ") and be non-empty, got [" + from + ", " + to + ")");
@@ -133,7 +143,7 @@ public final class Training {
    * L2 weight decay: adds lambda * theta to the gradient (the loss gains lambda |theta|^2 / 2) before clipping,
    * scaling and the updater.
    */
-  public Training weightDecay(double lambda) {
+  public Training<E> weightDecay(double lambda) {
     if (!(lambda >= 0) || !Double.isFinite(lambda)) {
       throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + lambda);
     }
@@ -142,7 +152,7 @@ public final class Training {
   }
 
   /** Rescales the gradient to Euclidean norm c whenever it is longer (after weight decay, before the updater). */
-  public Training clipGradientNorm(double c) {
+  public Training<E> clipGradientNorm(double c) {
     if (!(c > 0)) {
       throw new IllegalArgumentException("clipGradientNorm must be positive, got " + c);
     }
@@ -150,8 +160,53 @@ public final class Training {
     return this;
   }
 
+  /**
+   * Multiplies the gradient of every parameter whose name (see {@link TrainableEnergy#paramNames()}) matches the
+   * glob {@code names} ({@code *} matches any run of characters, e.g. {@code "mu*"}) by factor: with SGD this gives
+   * those parameters their own learning rate. A pattern that matches no parameter fails, naming the known ones.
+   */
+  public Training<E> scaleGradient(String names, double factor) {
+    for (int[] range : matching(names)) {
+      scaleGradient(range[0], range[1], factor);
+    }
+    return this;
+  }
+
+  /** Keeps the parameters whose names match any of the globs fixed (e.g. {@code freeze("alpha0")}). */
+  public Training<E> freeze(String... names) {
+    for (String n : names) {
+      scaleGradient(n, 0.0);
+    }
+    return this;
+  }
+
+  /** Maximal runs [from, to) of consecutive parameters whose names match the glob. */
+  private List<int[]> matching(String glob) {
+    if (glob == null || glob.isBlank()) {
+      throw new IllegalArgumentException("parameter name pattern must not be blank, got '" + glob + "'");
+    }
+    Pattern p = Pattern.compile(("\\Q" + glob + "\\E").replace("*", "\\E.*\\Q"));
+    String[] names = energy.paramNames();
+    List<int[]> out = new ArrayList<>();
+    for (int j = 0; j < names.length; j++) {
+      if (p.matcher(names[j]).matches()) {
+        if (!out.isEmpty() && out.get(out.size() - 1)[1] == j) {
+          out.get(out.size() - 1)[1] = j + 1;
+        } else {
+          out.add(new int[] {j, j + 1});
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      String known = names.length <= 12 ? String.join(", ", names)
+          : String.join(", ", java.util.Arrays.copyOf(names, 12)) + ", ... (" + names.length + " in all)";
+      throw new IllegalArgumentException("no parameter matches '" + glob + "'; parameters: " + known);
+    }
+    return out;
+  }
+
   /** Keeps the given parameters fixed (their gradient is zeroed, which leaves them unchanged for SGD and Adam). */
-  public Training freeze(int... indices) {
+  public Training<E> freeze(int... indices) {
     for (int i : indices) {
       scaleGradient(i, i + 1, 0.0);
     }
@@ -159,25 +214,25 @@ public final class Training {
   }
 
   /** A listener called at every step. */
-  public Training listen(StepListener l) {
+  public Training<E> listen(StepListener<? super E> l) {
     listeners.add(l);
     return this;
   }
 
   /** Progress display (default silent); {@code Progress.auto()} picks terminal or notebook. */
-  public Training progress(Progress p) {
+  public Training<E> progress(Progress p) {
     this.progress = p == null ? Progress.silent() : p;
     return this;
   }
 
   /** Label used by progress displays and the history table's name. */
-  public Training label(String l) {
+  public Training<E> label(String l) {
     this.label = l;
     return this;
   }
 
   /** Runs the training and returns its history, model and walkers. */
-  public Run run() {
+  public Run<E> run() {
     if (data == null) {
       throw new IllegalStateException("no training data: call on(data) first");
     }
@@ -185,7 +240,7 @@ public final class Training {
       throw new IllegalStateException("no method: call method(Methods.xxx(...)) first");
     }
     long t0 = System.nanoTime();
-    TrainableEnergy model = energy.copy();
+    E model = copyOf(energy);
     Rng rng = new Rng(seed);
     Rng batchRng = rng.split();
     Estimator est = method.start(model, data, rng.split());
@@ -210,7 +265,7 @@ public final class Training {
         row.clear();
         if (log) {
           row.put("seconds", (System.nanoTime() - t0) / 1e9);
-          for (Map.Entry<String, ToDoubleFunction<TrainableEnergy>> en : tracked.entrySet()) {
+          for (Map.Entry<String, ToDoubleFunction<? super E>> en : tracked.entrySet()) {
             row.put(en.getKey(), en.getValue().applyAsDouble(model));
           }
           if (smallParams) {
@@ -226,7 +281,7 @@ public final class Training {
             row.put("logZError", row.get("logZ") - row.get("logZExact"));
           }
         }
-        for (StepListener l : listeners) {
+        for (StepListener<? super E> l : listeners) {
           l.onStep(k, model, est, log ? row : null);
         }
         if (log) {
@@ -283,7 +338,18 @@ public final class Training {
     prov.put("batchSize", String.valueOf(batchSize));
     prov.put("seed", String.valueOf(seed));
     prov.put("dataRows", String.valueOf(data.rows()));
-    return new Run(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
+    return new Run<>(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
+  }
+
+  /** The energy's copy, checked to have the energy's own class (copy() must be covariant). */
+  @SuppressWarnings("unchecked")
+  private static <E extends TrainableEnergy> E copyOf(E e) {
+    TrainableEnergy c = e.copy();
+    if (c.getClass() != e.getClass()) {
+      throw new IllegalStateException(e.getClass().getName() + ".copy() returned a " + c.getClass().getName()
+          + "; copy() must return the energy's own class");
+    }
+    return (E) c;
   }
 
   private INDArray minibatch(Rng rng, INDArray buffer) {

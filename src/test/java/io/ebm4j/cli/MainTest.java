@@ -19,14 +19,14 @@ class MainTest {
     int rc = Main.run(new String[] {"reproduce", "two-wells", "--set", "steps=50", "--set", "walkers=500",
         "--set", "dataSize=500", "--set", "methods=exact,pcd,jarzynski", "--out", out.toString()});
     assertEquals(0, rc);
-    for (String f : List.of("summary.csv", "report.md", "mass-of-b-q0-0.5.png", "mass-of-b-q0-0.2.png",
+    for (String f : List.of("summary.csv", "aggregate.csv", "report.md", "mass-of-b-q0-0.5.png", "mass-of-b-q0-0.2.png",
         "walkers-q0-0.2.png", "jarzynski-ess.png", "jarzynski-logz-error.png",
         "history-jarzynski-q0-0.2-seed0.csv")) {
       assertTrue(Files.size(out.resolve(f)) > 100, f);
     }
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals(1 + 3 * 2, summary.size());
-    assertTrue(summary.get(0).startsWith("method,q0,seed,massOfB,qData"), summary.get(0));
+    assertTrue(summary.get(0).startsWith("arm,q0,seed,massOfB,qData"), summary.get(0));
     byte[] png = Files.readAllBytes(out.resolve("jarzynski-ess.png"));
     assertEquals((byte) 0x89, png[0]);
     assertEquals('P', png[1]);
@@ -50,6 +50,31 @@ class MainTest {
         () -> Main.run(new String[] {"reproduce", "three-wells"}));
     assertTrue(e4.getMessage().contains("three-wells") && e4.getMessage().contains("two-wells"), e4.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Main.run(new String[] {"reproduce", "two-wells", "--bogus"}));
+  }
+
+  @Test
+  void aSweepOverASettingAndSeedsIsOneCommandWithOneRowPerCell() throws Exception {
+    int rc = Main.run(new String[] {"reproduce", "two-wells", "--set", "steps=20", "--set", "walkers=200,400",
+        "--set", "dataSize=300", "--set", "methods=exact,jarzynski", "--set", "initialMasses=0.2",
+        "--set", "seeds=0..2", "--threads", "2", "--out", out.toString()});
+    assertEquals(0, rc);
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertEquals(1 + 2 * 3 * 2, summary.size());
+    assertTrue(summary.get(0).startsWith("walkers,arm,q0,seed,"), summary.get(0));
+    List<String> agg = Files.readAllLines(out.resolve("aggregate.csv"));
+    assertEquals(1 + 2 * 2, agg.size());
+    assertTrue(agg.get(0).contains("massOfB_mean,massOfB_sd,massOfB_min,massOfB_max"), agg.get(0));
+    assertTrue(Files.exists(out.resolve("mass-of-b-q0-0.2-walkers-400.png")));
+  }
+
+  @Test
+  void badEngineOptionsAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Main.run(new String[] {"reproduce", "two-wells", "--engine", "mpi"}));
+    assertTrue(e.getMessage().contains("mpi"), e.getMessage());
+    IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+        () -> Main.run(new String[] {"reproduce", "two-wells", "--threads", "0"}));
+    assertTrue(t.getMessage().contains("threads") && t.getMessage().contains("0"), t.getMessage());
   }
 
   @Test

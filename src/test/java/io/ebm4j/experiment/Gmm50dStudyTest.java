@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ebm4j.energy.GaussianMixture;
 import io.ebm4j.nd.Batches;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import tech.tablesaw.api.Table;
 class Gmm50dStudyTest {
   @Test
   void jarzynskiRecoversTheWeightAndBothMeansAndTracksTheKl() {
-    Gmm50dConfig c = Gmm50dConfig.defaults().withWalkers(10_000).with(List.of(1.0), List.of("jarzynski"));
+    Gmm50dConfig c = Gmm50dConfig.defaults().with(Map.of("walkers", 10_000, "methods", "jarzynski"));
+    assertEquals(List.of(0.5), c.resampleBelowEss());
     assertEquals(8000, c.steps());
     Table s = new Gmm50dStudy().run(c).summary();
     double w = s.doubleColumn("weightB").get(0);
@@ -38,7 +40,7 @@ class Gmm50dStudyTest {
   @Test
   void dataAreSplitExactlyAndTheStartIsNearTheOrigin() {
     Gmm50dConfig c = Gmm50dConfig.defaults();
-    INDArray x = Gmm50dStudy.data(c, 1);
+    INDArray x = new Gmm50dStudy().data(c, 1);
     double[] first = Batches.toArray(x.getColumn(0).dup());
     long inA = java.util.Arrays.stream(first).filter(v -> v < -2).count();
     assertEquals(2500, inA, 5);
@@ -52,9 +54,9 @@ class Gmm50dStudyTest {
   @Test
   void badSettingsAreNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Gmm50dConfig.defaults().with(List.of(-1.0), List.of("jarzynski")));
-    assertTrue(e.getMessage().contains("weightVarianceThresholds") && e.getMessage().contains("-1.0"),
+        () -> Gmm50dConfig.defaults().with("resampleBelowEss", "-1"));
+    assertTrue(e.getMessage().contains("resampleBelowEss") && e.getMessage().contains("-1.0"),
         e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Gmm50dConfig.defaults().with(List.of(1.0), List.of("sm")));
+    assertThrows(IllegalArgumentException.class, () -> Gmm50dConfig.defaults().with("methods", "sm"));
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ebm4j.estimate.GridDensity;
-import java.util.List;
+import io.ebm4j.study.Result;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -22,11 +22,11 @@ class Mlp2dStudyTest {
     Table s = r.summary();
     double pcd = s.doubleColumn("maxWeightError").get(0);
     double jar = s.doubleColumn("maxWeightError").get(1);
-    assertEquals("jarzynski", s.stringColumn("method").get(1));
+    assertEquals("jarzynski", s.stringColumn("arm").get(1));
     assertTrue(jar <= 0.05, "Jarzynski weight error " + jar);
     assertTrue(pcd > 0.1 && pcd > 3 * jar, "PCD weight error " + pcd + " vs Jarzynski " + jar);
     assertTrue(s.doubleColumn("kl").get(1) < s.doubleColumn("kl").get(0), "KL of Jarzynski below PCD's");
-    assertTrue(r.images().containsKey("landscape-jarzynski"));
+    assertTrue(r.figureNames().contains("landscape-jarzynski"), r.figureNames().toString());
   }
 
   @Test
@@ -40,7 +40,7 @@ class Mlp2dStudyTest {
   @Test
   void badSettingsAreNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Mlp2dConfig.defaults().with("three", List.of(0)));
+        () -> Mlp2dConfig.defaults().with("target", "three"));
     assertTrue(e.getMessage().contains("three"), e.getMessage());
   }
 }

@@ -23,7 +23,7 @@ class NeuralEnergyMethodsTest {
 
   private static void trainsAndStaysFinite(Method m) {
     Mlp mlp = Mlp.builder(2).hidden(16, 16).seed(2).build();
-    Run run = Ebm.train(Energies.plus(mlp, Energies.gaussian(new double[] {0, 0}, new double[] {4, 4})))
+    var run = Ebm.train(Energies.plus(mlp, Energies.gaussian(new double[] {0, 0}, new double[] {4, 4})))
         .on(DATA).method(m).optimizer(new Adam(1e-2)).batchSize(500).steps(150).seed(3).logEvery(50).run();
     Table h = run.history();
     assertTrue(h.rowCount() == 4, "history rows " + h.rowCount());

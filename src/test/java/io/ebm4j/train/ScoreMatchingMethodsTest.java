@@ -23,7 +23,7 @@ class ScoreMatchingMethodsTest {
   /** Relative squared error of the learned score against the expected one, over the data. */
   private static double scoreError(Method m, double v0, double v1) {
     Mlp mlp = Mlp.builder(2).hidden(32, 32).dtype(DataType.DOUBLE).seed(3).build();
-    Run run = Ebm.train(mlp).on(DATA).method(m).optimizer(new Adam(3e-3)).steps(1500).batchSize(1000).seed(4)
+    var run = Ebm.train(mlp).on(DATA).method(m).optimizer(new Adam(3e-3)).steps(1500).batchSize(1000).seed(4)
         .logEvery(500).run();
     INDArray g = run.model().gradX(DATA);
     double num = 0;

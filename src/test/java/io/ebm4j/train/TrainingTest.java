@@ -32,9 +32,9 @@ class TrainingTest {
 
   @Test
   void exactMaximumLikelihoodReachesTheDataMeanAndVariance() {
-    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(0.1)).steps(3000).logEvery(100)
+    var run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(0.1)).steps(3000).logEvery(100)
         .run();
-    Gaussian g = (Gaussian) run.model();
+    Gaussian g = run.model();
     for (int j = 0; j < 2; j++) {
       assertEquals(mean[j], g.mean()[j], 1e-6);
       assertEquals(std[j], g.std()[j], 1e-6);
@@ -43,19 +43,19 @@ class TrainingTest {
 
   @Test
   void adamWorksThroughTheNd4jUpdater() {
-    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Adam(0.05)).steps(2000).logEvery(100)
+    var run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Adam(0.05)).steps(2000).logEvery(100)
         .run();
-    Gaussian g = (Gaussian) run.model();
+    Gaussian g = run.model();
     assertEquals(mean[0], g.mean()[0], 1e-3);
     assertEquals(std[1], g.std()[1], 1e-3);
   }
 
   @Test
   void jarzynskiWithMalaFindsTheMleUpToMonteCarloError() {
-    Run run = Ebm.train(start()).on(data)
+    var run = Ebm.train(start()).on(data)
         .method(Methods.jarzynski(Kernels.mala(0.1)).walkers(4000).resampleBelowEss(0.5))
         .optimizer(new Sgd(0.05)).steps(1500).seed(3).logEvery(50).run();
-    Gaussian g = (Gaussian) run.model();
+    Gaussian g = run.model();
     assertEquals(mean[0], g.mean()[0], 0.1);
     assertEquals(mean[1], g.mean()[1], 0.05);
     assertEquals(std[0], g.std()[0], 0.1);
@@ -69,12 +69,12 @@ class TrainingTest {
   void quadratureGivesExactLogZAndTheSameOptimumAsTheClosedForm() {
     TwoWells truth = Energies.twoWells(-3, 3).withMassOfB(0.7);
     INDArray d = truth.sample(5000, 2);
-    Run quad = Ebm.train(Energies.twoWells(-3, 3)).on(d).method(Methods.quadrature(-15, 15, 3001))
+    var quad = Ebm.train(Energies.twoWells(-3, 3)).on(d).method(Methods.quadrature(-15, 15, 3001))
         .optimizer(new Sgd(0.5)).steps(400).logEvery(10).run();
-    Run exact = Ebm.train(Energies.twoWells(-3, 3)).on(d).method(Methods.exact())
+    var exact = Ebm.train(Energies.twoWells(-3, 3)).on(d).method(Methods.exact())
         .optimizer(new Sgd(0.5)).steps(400).logEvery(10).run();
     assertTrue(quad.history().doubleColumn("logZError").abs().max() < 1e-9);
-    assertEquals(((TwoWells) exact.model()).z(), ((TwoWells) quad.model()).z(), 1e-8);
+    assertEquals(exact.model().z(), quad.model().z(), 1e-8);
   }
 
   @Test
@@ -93,9 +93,9 @@ class TrainingTest {
   @Test
   void frozenParametersStayPutAndScaledOnesMoveAtTheirOwnRate() {
     // SGD(1) with per-parameter factors: exactly factor * gradient per step
-    Run one = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0))
+    var one = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0))
         .scaleGradient(0, 2, 0.1).freeze(3).steps(1).run();
-    Gaussian g = (Gaussian) one.model();
+    Gaussian g = one.model();
     // d/dmu_j NLL at mu = 0, sigma = 1 is -mean_j, so one step moves mu_j by 0.1 * mean_j
     assertEquals(0.1 * mean[0], g.mean()[0], 1e-12);
     assertEquals(0.1 * mean[1], g.mean()[1], 1e-12);
@@ -108,16 +108,16 @@ class TrainingTest {
   @Test
   void weightDecayShrinksTheOptimumAsL2Predicts() {
     // with log sigma frozen at 0: d/dmu (NLL + lambda mu^2 / 2) = -(mean - mu) + lambda mu = 0 => mu = mean / (1 + lambda)
-    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(0.2)).freeze(2, 3)
+    var run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(0.2)).freeze(2, 3)
         .weightDecay(0.5).steps(400).run();
-    Gaussian g = (Gaussian) run.model();
+    Gaussian g = run.model();
     assertEquals(mean[0] / 1.5, g.mean()[0], 1e-9);
     assertEquals(mean[1] / 1.5, g.mean()[1], 1e-9);
   }
 
   @Test
   void clippingBoundsTheStep() {
-    Run run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0)).clipGradientNorm(0.01)
+    var run = Ebm.train(start()).on(data).method(Methods.exact()).optimizer(new Sgd(1.0)).clipGradientNorm(0.01)
         .steps(1).run();
     double[] p = Batches.toArray(run.model().params());
     double norm = Math.sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3]);
@@ -138,7 +138,7 @@ class TrainingTest {
     TwoWells truth = Energies.twoWells(-4, 4).withMassOfB(0.7);
     Table h = Ebm.train(Energies.twoWells(-4, 4)).on(truth.sample(500, 1))
         .method(Methods.jarzynski(Kernels.ula(0.1)).walkers(500)).steps(20).logEvery(5)
-        .track("massOfB", e -> ((TwoWells) e).massOfB()).run().history();
+        .track("massOfB", TwoWells::massOfB).run().history();
     for (String col : new String[] {"step", "seconds", "massOfB", "z", "logZExact", "essFraction", "resampled",
         "resamplings", "logZ", "logZRatio", "logZError", "acceptance"}) {
       assertTrue(h.columnNames().contains(col), "missing column " + col + " in " + h.columnNames());

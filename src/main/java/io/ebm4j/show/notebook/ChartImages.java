@@ -20,6 +20,17 @@ public final class ChartImages {
     }
   }
 
+  /** An image as base64-encoded PNG. */
+  public static String pngBase64(java.awt.image.RenderedImage image) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return Base64.getEncoder().encodeToString(out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode image as PNG", e);
+    }
+  }
+
   /** The chart as base64-encoded PNG, the value Jupyter expects under {@code image/png}. */
   public static String pngBase64(IChart chart) {
     return Base64.getEncoder().encodeToString(png(chart));

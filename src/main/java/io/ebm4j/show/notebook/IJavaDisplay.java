@@ -51,6 +51,14 @@ public final class IJavaDisplay {
       registerAll(renderer, chartClasses(), new String[] {MimeBundle.PNG});
       registerAll(renderer, List.of(tech.tablesaw.api.Table.class), new String[] {MimeBundle.HTML});
       registerAll(renderer, List.of(io.ebm4j.train.Run.class), new String[] {MimeBundle.HTML});
+      registerAll(renderer, List.of(io.ebm4j.show.Figure.class), new String[] {MimeBundle.PNG});
+      try {
+        // by name: show must not depend on the study package that depends on it
+        registerAll(renderer, List.of(Class.forName("io.ebm4j.study.Result", false, loader())),
+            new String[] {MimeBundle.HTML});
+      } catch (ClassNotFoundException e) {
+        // results are not on this class path
+      }
       registered = true;
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {

@@ -31,8 +31,14 @@ public record MimeBundle(Map<String, String> data) {
     if (value instanceof Table table) {
       return Optional.of(ofTable(table, HtmlTable.DEFAULT_MAX_ROWS));
     }
-    if (value instanceof io.ebm4j.train.Run run) {
+    if (value instanceof io.ebm4j.train.Run<?> run) {
       return Optional.of(ofRun(run));
+    }
+    if (value instanceof io.ebm4j.show.Figure f) {
+      return Optional.of(ofFigure(f));
+    }
+    if (value instanceof Displayable d) {
+      return Optional.of(d.display());
     }
     return Optional.empty();
   }
@@ -46,11 +52,19 @@ public record MimeBundle(Map<String, String> data) {
     return new MimeBundle(m);
   }
 
+  /** A figure as PNG. */
+  public static MimeBundle ofFigure(io.ebm4j.show.Figure f) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(PNG, ChartImages.pngBase64(f.image()));
+    m.put(TEXT, "Figure: " + f.title());
+    return new MimeBundle(m);
+  }
+
   /**
    * A training run as a compact summary: method, steps, wall time, the model, and the last history row (the state
    * the run ended in). The full history is {@code run.history()}.
    */
-  public static MimeBundle ofRun(io.ebm4j.train.Run run) {
+  public static MimeBundle ofRun(io.ebm4j.train.Run<?> run) {
     Table h = run.history();
     Table last = h.rowCount() == 0 ? h : h.inRange(h.rowCount() - 1, h.rowCount());
     String head = String.format(java.util.Locale.ROOT, "Run: %s, %s steps, %.2f s, seed %s",

@@ -13,7 +13,8 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 public final class RapaioDisplayProvider implements DisplayProvider {
   @Override
   public List<DisplayRenderer> getDisplayRenderers() {
-    return List.of(new RapaioChartRenderer(), new RapaioTableRenderer(), new RapaioRunRenderer());
+    return List.of(new RapaioChartRenderer(), new RapaioTableRenderer(), new RapaioRunRenderer(),
+        new RapaioDisplayableRenderer(io.ebm4j.show.Figure.class), new RapaioDisplayableRenderer(Displayable.class));
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class RapaioRunRenderer implements DisplayRenderer {
 
   @Override
   public DisplayData render(String mime, Object value) {
-    MimeBundle b = MimeBundle.ofRun((Run) value);
+    MimeBundle b = MimeBundle.ofRun((Run<?>) value);
     DisplayData d = DisplayData.fromHtml(b.data().get(MimeBundle.HTML));
     d.putText(b.data().get(MimeBundle.TEXT));
     return d;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RunDisplayTest {
   @Test
   void aRunShowsAsACompactSummaryWithItsLastHistoryRow() {
-    Run run = Ebm.train(Energies.twoWells(-3, 3)).on(Energies.twoWells(-3, 3).withMassOfB(0.7).sample(200, 1))
+    var run = Ebm.train(Energies.twoWells(-3, 3)).on(Energies.twoWells(-3, 3).withMassOfB(0.7).sample(200, 1))
         .method(Methods.exact()).steps(10).seed(5).run();
     MimeBundle b = MimeBundle.of(run).orElseThrow();
     String html = b.data().get(MimeBundle.HTML);

@@ -1,6 +1,5 @@
-package io.ebm4j.show.progress;
+package io.ebm4j.progress;
 
-import io.ebm4j.show.notebook.Notebook;
 import java.util.Map;
 
 /**
@@ -46,7 +45,7 @@ public interface Progress extends AutoCloseable {
     if (System.console() != null) {
       return terminal();
     }
-    if (Notebook.inKernel()) {
+    if (Jupyter.inKernel()) {
       return notebook();
     }
     return silent();

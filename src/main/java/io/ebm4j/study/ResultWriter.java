@@ -1,6 +1,6 @@
-package io.ebm4j.cli;
+package io.ebm4j.study;
 
-import io.ebm4j.experiment.Result;
+import io.ebm4j.show.Figure;
 import io.ebm4j.show.Figures;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,32 +10,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * Writes an experiment's result into a directory: one PNG per figure, one CSV per table, summary.csv and
- * report.md. Every file is written to a temporary sibling and moved into place, so an interrupted run never leaves
- * a half-written file and never damages files from an earlier run.
+ * Writes a result into a directory: one PNG per figure, one CSV per table (history-KEY.csv), summary.csv,
+ * aggregate.csv and report.md. Every file goes to a temporary sibling first and is moved into place, so an
+ * interrupted run never leaves a half-written file and never damages files of an earlier run.
  */
-final class OutputWriter {
-  private OutputWriter() {}
+final class ResultWriter {
+  private ResultWriter() {}
 
   static List<Path> write(Result r, Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
-    for (Map.Entry<String, Chart<?, ?>> en : r.figures().entrySet()) {
-      written.add(Figures.savePng(en.getValue(), dir.resolve(en.getKey() + ".png")));
-    }
-    for (Map.Entry<String, java.awt.image.BufferedImage> en : r.images().entrySet()) {
-      written.add(Figures.savePng(en.getValue(), dir.resolve(en.getKey() + ".png")));
+    for (Map.Entry<String, Figure> en : r.figures().entrySet()) {
+      written.add(en.getValue().savePng(dir.resolve(file(en.getKey()) + ".png")));
     }
     for (Map.Entry<String, Table> en : r.tables().entrySet()) {
-      written.add(csv(en.getValue(), dir.resolve("history-" + en.getKey() + ".csv")));
+      written.add(csv(en.getValue(), dir.resolve("history-" + file(en.getKey()) + ".csv")));
     }
     written.add(csv(r.summary(), dir.resolve("summary.csv")));
+    written.add(csv(r.aggregate(), dir.resolve("aggregate.csv")));
     StringBuilder report = new StringBuilder(r.report());
-    report.append("\n## Files\n\n");
+    report.append("\n## Figures\n\n");
     for (Path p : written) {
       if (p.getFileName().toString().endsWith(".png")) {
         report.append("![").append(p.getFileName()).append("](").append(p.getFileName()).append(")\n");
@@ -44,6 +41,11 @@ final class OutputWriter {
     written.add(Figures.writeAtomically(dir.resolve("report.md"), report.toString()
         .getBytes(StandardCharsets.UTF_8)));
     return written;
+  }
+
+  /** A key as a file name: path separators of merged results become "__". */
+  private static String file(String key) {
+    return key.replace('/', '_').replace('\\', '_').replace(' ', '_');
   }
 
   private static Path csv(Table t, Path path) throws IOException {

@@ -1,4 +1,4 @@
-package io.ebm4j.show.progress;
+package io.ebm4j.progress;
 
 import java.util.Locale;
 import java.util.Map;

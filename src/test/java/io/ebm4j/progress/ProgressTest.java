@@ -1,4 +1,4 @@
-package io.ebm4j.show.progress;
+package io.ebm4j.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,0 +1,30 @@
+package io.ebm4j.study;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One cell of a study's grid: a configuration (one point of the sweep), an arm and a seed, with the study's data for
+ * that configuration and seed (computed once, on first use, and shared by the arms).
+ *
+ * @param study the study's name
+ * @param config the configuration of this point of the sweep
+ * @param setting the swept settings and their values here (empty without a sweep)
+ * @param arm the arm's label
+ * @param seed the user's seed
+ * @param dataSupplier the study's data for (config, seed)
+ * @param <C> the configuration type
+ */
+public record Cell<C extends Record & Config<C>>(String study, C config, Map<String, String> setting, String arm,
+    int seed, Supplier<INDArray> dataSupplier) {
+  /** The study's data for this configuration and seed. */
+  public INDArray data() {
+    return dataSupplier.get();
+  }
+
+  /** The seed of a named random stream of this cell's study and seed (see {@link Seeds}). */
+  public long stream(String name) {
+    return Seeds.stream(study, name, seed);
+  }
+}

@@ -1,0 +1,70 @@
+package io.ebm4j.study;
+
+import io.ebm4j.energy.TrainableEnergy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The finished cells of one configuration of a study (all arms, all seeds), what its figures are drawn from.
+ *
+ * <pre>{@code
+ * runs.arm("jarzynski");                          // that arm's trials, one per seed
+ * runs.first("pcd", t -> t.arm().tags().get("q0").equals(0.5)).run().model();
+ * }</pre>
+ *
+ * @param config the configuration
+ * @param seeds the seeds, in order
+ * @param trials every finished cell, in grid order
+ * @param <C> the configuration type
+ * @param <E> the energy type
+ */
+public record Runs<C extends Record & Config<C>, E extends TrainableEnergy>(C config, List<Integer> seeds,
+    List<Trial<C, E>> trials) {
+  public Runs {
+    seeds = List.copyOf(seeds);
+    trials = List.copyOf(trials);
+  }
+
+  /** The first seed (the one single-seed figures show). */
+  public int firstSeed() {
+    return seeds.get(0);
+  }
+
+  /** The labels of the arms, in order. */
+  public Set<String> arms() {
+    Set<String> s = new LinkedHashSet<>();
+    trials.forEach(t -> s.add(t.arm().label()));
+    return s;
+  }
+
+  /** The trials of the arm with this label (one per seed and tag combination). */
+  public List<Trial<C, E>> arm(String label) {
+    return where(t -> t.arm().label().equals(label));
+  }
+
+  /** The trials matching a condition. */
+  public List<Trial<C, E>> where(Predicate<Trial<C, E>> p) {
+    List<Trial<C, E>> out = new ArrayList<>();
+    for (Trial<C, E> t : trials) {
+      if (p.test(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The trial of this arm at the first seed that matches the condition, if any. */
+  public Optional<Trial<C, E>> first(String label, Predicate<Trial<C, E>> p) {
+    return trials.stream().filter(t -> t.arm().label().equals(label) && t.cell().seed() == firstSeed())
+        .filter(p).findFirst();
+  }
+
+  /** The trial of this arm at the first seed, if any. */
+  public Optional<Trial<C, E>> first(String label) {
+    return first(label, t -> true);
+  }
+}
