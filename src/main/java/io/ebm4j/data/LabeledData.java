@@ -212,6 +212,18 @@ public record LabeledData(INDArray x, int[] labels, List<String> featureNames, S
     return new LabeledData(out, lab, featureNames, newName);
   }
 
+  /** Equal when name, feature names, labels and values (ND4J's comparison) are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LabeledData other && name.equals(other.name) && featureNames.equals(other.featureNames)
+        && java.util.Arrays.equals(labels, other.labels) && x.equals(other.x);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, featureNames, java.util.Arrays.hashCode(labels));
+  }
+
   @Override
   public String toString() {
     return "LabeledData[" + name + ", " + size() + " x " + featureNames.size() + "]";

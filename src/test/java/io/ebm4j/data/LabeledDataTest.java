@@ -151,6 +151,14 @@ class LabeledDataTest {
   }
 
   @Test
+  void equalityComparesValuesAndLabelsNotArrayIdentity() {
+    assertEquals(indexed(12), indexed(12));
+    assertEquals(indexed(12).hashCode(), indexed(12).hashCode());
+    assertFalse(indexed(12).equals(indexed(12).scaled(2)));
+    assertFalse(indexed(12).equals(indexed(12).filter(label -> true).split(6, 1).train()));
+  }
+
+  @Test
   void inconsistentPartsAreRefusedWithTheirSizes() {
     INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}});
     assertEquals("labels must have one entry per row of x (2), got 3", assertThrows(IllegalArgumentException.class,
