@@ -1,6 +1,8 @@
 package io.ebm4j;
 
+import io.ebm4j.energy.Energy;
 import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.sample.Sampling;
 import io.ebm4j.train.Training;
 
 /**
@@ -24,5 +26,18 @@ public final class Ebm {
   /** Starts configuring the training of a copy of {@code energy}; the run's model has the energy's own type. */
   public static <E extends TrainableEnergy> Training<E> train(E energy) {
     return new Training<>(energy);
+  }
+
+  /**
+   * Starts configuring MCMC on a fixed energy (no training), returning a {@link io.ebm4j.sample.Trace} with
+   * diagnostics.
+   *
+   * <pre>{@code
+   * Trace t = Ebm.sample(energy).kernel(Kernels.mala(0.1)).chains(64).warmup(500).steps(2000).seed(42).run();
+   * Table d = t.diagnostics(); // mean, sd, mcse, ess, essBulk, splitRhat, rankRhat per coordinate
+   * }</pre>
+   */
+  public static Sampling sample(Energy energy) {
+    return Sampling.of(energy);
   }
 }

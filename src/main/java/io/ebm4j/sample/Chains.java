@@ -3,16 +3,23 @@ package io.ebm4j.sample;
 import io.ebm4j.energy.Energy;
 import io.ebm4j.estimate.EffectiveSampleSize;
 import io.ebm4j.nd.Batches;
+import io.ebm4j.nd.Par;
 import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The state of a batch of N chains (walkers) in R^d: positions x [N, d], cached energies u [N] and gradients
  * g [N, d] at the current parameters of the energy, and log-weights A [N] for Jarzynski reweighting (all zero for
- * unweighted use). Caching means reweighting, resampling and diagnostics need no extra energy calls.
+ * unweighted use). Caching means reweighting, resampling and diagnostics need no extra energy calls. Chains hold
+ * state only; a kernel keeps its own proposal scratch.
+ *
+ * <p>A kernel written outside this package works on the live arrays through their dense buffers
+ * ({@link #positionBuffer}, {@link #energyBuffer}, {@link #gradientBuffer}, {@link #logWeightBuffer}; row-major,
+ * element (i, j) of an [N, d] array at i * d + j) and moves chain i to a proposal with {@link #accept}.
  *
  * <pre>{@code
- * Chains c = Kernels.mala(0.1).init(energy, x0);
+ * Kernel kernel = Kernels.mala(0.1);
+ * Chains c = kernel.init(energy, x0);
  * for (int t = 0; t < 1000; t++) kernel.step(energy, c, rng);
  * INDArray x = c.positions();
  * }</pre>
@@ -29,12 +36,6 @@ public final class Chains {
   final DoubleBuffer gb;
   final DoubleBuffer wb;
   private long resamplings;
-  // scratch for proposals, allocated on first use
-  INDArray y;
-  INDArray uy;
-  INDArray gy;
-  INDArray p; // momenta (HMC)
-  double[] perChain; // per-chain scratch (MALA forward term, HMC initial Hamiltonian)
 
   private Chains(INDArray x0, boolean gradients) {
     this.n = (int) x0.rows();
@@ -60,6 +61,65 @@ public final class Chains {
   /** Recomputes the cached energies (and gradients) at the current positions and parameters. */
   public void refresh(Energy e) {
     e.evaluate(x, u, g);
+  }
+
+  /**
+   * Moves the caches to e's current parameters and adds the change of energy to the log-weights,
+   * A_i += U_old(x_i) - U_new(x_i), where U_old is the cached energy: the importance weight of the unchanged
+   * positions from the old density to the new one (Jarzynski's rule for the parameter update alone, before any move).
+   */
+  public void reweight(Energy e) {
+    Par.forRange(n, (ch, from, to) -> {
+      for (int i = from; i < to; i++) {
+        wb.put(i, wb.get(i) + ub.get(i));
+      }
+    });
+    refresh(e);
+    Par.forRange(n, (ch, from, to) -> {
+      for (int i = from; i < to; i++) {
+        wb.put(i, wb.get(i) - ub.get(i));
+      }
+    });
+  }
+
+  /**
+   * Moves chain i to row i of a proposal: positions y [N, d], energies uy [N] and, when this batch caches gradients,
+   * gradients gy [N, d] (all dense row-major buffers of the same shapes as this batch's arrays). Safe to call for
+   * distinct i from parallel chunks.
+   */
+  public void accept(int i, DoubleBuffer y, DoubleBuffer uy, DoubleBuffer gy) {
+    final int base = i * d;
+    if (gb != null) {
+      for (int j = 0; j < d; j++) {
+        xb.put(base + j, y.get(base + j));
+        gb.put(base + j, gy.get(base + j));
+      }
+    } else {
+      for (int j = 0; j < d; j++) {
+        xb.put(base + j, y.get(base + j));
+      }
+    }
+    ub.put(i, uy.get(i));
+  }
+
+  /** Live positions as a dense row-major buffer of N * d doubles. */
+  public DoubleBuffer positionBuffer() {
+    return xb;
+  }
+
+  /** Live cached energies as a dense buffer of N doubles. */
+  public DoubleBuffer energyBuffer() {
+    return ub;
+  }
+
+  /** Live cached gradients as a dense row-major buffer of N * d doubles, or null when gradients are not cached. */
+  public DoubleBuffer gradientBuffer() {
+    return gb;
+  }
+
+  /** Live log-weights A as a dense buffer of N doubles. */
+  public DoubleBuffer logWeightBuffer() {
+    return wb;
   }
 
   /** Number of chains N. */
@@ -163,16 +223,6 @@ public final class Chains {
       for (int j = 0; j < width; j++) {
         b.put(i * width + j, src[s + j]);
       }
-    }
-  }
-
-  /** Proposal scratch arrays, allocated once. */
-  void ensureScratch() {
-    if (y == null) {
-      y = Batches.zeros(n, d);
-      uy = Batches.zeros(n);
-      gy = g == null ? null : Batches.zeros(n, d);
-      perChain = new double[n];
     }
   }
 }

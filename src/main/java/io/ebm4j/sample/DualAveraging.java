@@ -17,7 +17,7 @@ import java.util.function.DoubleFunction;
  * with gamma = 0.05, t0 = 10, kappa = 0.75. For the first {@code warmup} steps the kernel uses h_m; afterwards the
  * step size is frozen at hbar, so the chain is a time-homogeneous Markov chain again. Each step, with whatever step
  * size, leaves the target invariant, so Jarzynski weights stay exact (invariant-kernel rule). Stateful: every run
- * gets its own copy through {@link #fresh()}.
+ * gets its own copy, adaptation state and scratch, through {@link #fresh()}.
  *
  * <pre>{@code
  * Kernel k = Kernels.adaptive(Kernels::mala, 0.1, 0.574, 500);
@@ -112,7 +112,9 @@ public final class DualAveraging implements Kernel {
       double eta = Math.pow(m, -KAPPA);
       logHbar = eta * logH + (1 - eta) * logHbar;
       hNow = Math.exp(m == warmup ? logHbar : logH);
-      current = family.apply(hNow);
+      Kernel next = family.apply(hNow);
+      Proposal.handOver(current, next);
+      current = next;
     }
     return info;
   }

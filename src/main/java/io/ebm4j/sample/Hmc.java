@@ -1,7 +1,6 @@
 package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
-import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
@@ -25,6 +24,7 @@ import java.nio.DoubleBuffer;
 public final class Hmc implements Kernel {
   private final double eps;
   private final int leapfrogSteps;
+  Proposal scratch; // proposal scratch, allocated on the first step
 
   Hmc(double eps, int leapfrogSteps) {
     if (!(eps > 0) || !Double.isFinite(eps)) {
@@ -62,18 +62,21 @@ public final class Hmc implements Kernel {
     return true;
   }
 
+  /** A new HMC kernel with the same settings and its own scratch. */
+  @Override
+  public Kernel fresh() {
+    return new Hmc(eps, leapfrogSteps);
+  }
+
   @Override
   public StepInfo step(Energy e, Chains c, Rng rng) {
     final int d = c.d;
-    c.ensureScratch();
-    if (c.p == null) {
-      c.p = Batches.zeros(c.n, d);
-    }
-    final DoubleBuffer yb = Batches.buffer(c.y);
-    final DoubleBuffer uyb = Batches.buffer(c.uy);
-    final DoubleBuffer gyb = Batches.buffer(c.gy);
-    final DoubleBuffer pb = Batches.buffer(c.p);
-    final double[] h0 = c.perChain;
+    final Proposal sc = scratch = Proposal.fit(scratch, c);
+    final DoubleBuffer yb = sc.yb;
+    final DoubleBuffer uyb = sc.uyb;
+    final DoubleBuffer gyb = sc.gyb;
+    final DoubleBuffer pb = sc.momenta();
+    final double[] h0 = sc.perChain;
     // momenta, first half step, first position step
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
@@ -91,7 +94,7 @@ public final class Hmc implements Kernel {
       }
     });
     for (int l = 1; l <= leapfrogSteps; l++) {
-      e.evaluate(c.y, c.uy, c.gy);
+      e.evaluate(sc.y, sc.uy, sc.gy);
       final boolean last = l == leapfrogSteps;
       Par.forRange(c.n, (ch, from, to) -> {
         for (int q = from * d; q < to * d; q++) {
@@ -103,7 +106,7 @@ public final class Hmc implements Kernel {
         }
       });
     }
-    double acceptance = Metropolis.acceptReject(c, rng, i -> {
+    double acceptance = Metropolis.acceptReject(c, sc, rng, i -> {
       double k = 0;
       for (int j = 0; j < d; j++) {
         double pj = pb.get(i * d + j);

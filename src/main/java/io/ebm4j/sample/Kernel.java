@@ -1,10 +1,7 @@
 package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
-import io.ebm4j.nd.Batches;
-import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
-import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,8 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * theta_k to theta_{k+1}, the chains' caches still hold U_{theta_k}, and the kernel must move the chains and update
  * their log-weights A so that, for any f, E[e^{A} f(X)] / E[e^{A}] = E_{theta_{k+1}}[f] and E[e^{A}] = Z_{k+1}/Z_0
  * (Jarzynski's identity in discrete time). For a kernel that leaves rho_{theta_{k+1}} invariant this is the
- * discrete rule of seed 000 (eqs. 4-5): A += U_{theta_k}(X) - U_{theta_{k+1}}(X), then one step under theta_{k+1}.
- * Unadjusted kernels (ULA) override it with their own exact correction.
+ * discrete rule of Carbone, Hua, Coste, Vanden-Eijnden, "Efficient training of energy-based models using Jarzynski
+ * equality", NeurIPS 2023, https://arxiv.org/abs/2305.19414 (eqs. 4-5): A += U_{theta_k}(X) - U_{theta_{k+1}}(X)
+ * ({@link Chains#reweight}), then one step under theta_{k+1}. Unadjusted kernels (ULA) override it with their own exact correction.
+ *
+ * <p>A kernel may be defined outside this package: it reads and writes the chains through their public buffers and
+ * {@link Chains#accept}, and keeps its own scratch (returning a new copy from {@link #fresh()}).
  *
  * <pre>{@code
  * Kernel k = Kernels.mala(0.05);
@@ -34,7 +35,11 @@ public interface Kernel {
   /** Whether one step leaves exp(-U)/Z exactly invariant (false for ULA). */
   boolean leavesTargetInvariant();
 
-  /** A kernel for a new run: itself for stateless kernels; a new copy for adaptive ones. */
+  /**
+   * A kernel for a new run: itself for kernels without state; a new copy for kernels that keep scratch arrays or
+   * adaptation state, so that runs never share them. Code that drives a kernel on its own chains (training
+   * methods, {@link Sampling}) calls this once per run.
+   */
   default Kernel fresh() {
     return this;
   }
@@ -51,26 +56,16 @@ public interface Kernel {
 
   /**
    * One step right after e's parameters changed, updating log-weights as described above; caches are valid for the
-   * new parameters afterwards. The default applies to invariant kernels: A += U_old(X) - U_new(X), then a step.
+   * new parameters afterwards. The default applies to invariant kernels: {@link Chains#reweight} (A += U_old(X) -
+   * U_new(X)), then a step.
    */
   default StepInfo transport(Energy e, Chains c, Rng rng) {
     if (!leavesTargetInvariant()) {
       throw new UnsupportedOperationException(name() + " does not leave the target invariant and must override"
           + " transport");
     }
-    final int n = c.n;
-    c.ensureScratch();
-    DoubleBuffer old = Batches.buffer(c.uy);
-    for (int i = 0; i < n; i++) {
-      old.put(i, c.ub.get(i));
-    }
-    c.refresh(e);
-    Par.forRange(n, (ch, from, to) -> {
-      for (int i = from; i < to; i++) {
-        c.wb.put(i, c.wb.get(i) + old.get(i) - c.ub.get(i));
-      }
-    });
+    c.reweight(e);
     StepInfo s = step(e, c, rng);
-    return new StepInfo(s.acceptance(), s.evaluations() + n);
+    return new StepInfo(s.acceptance(), s.evaluations() + c.size());
   }
 }

@@ -1,7 +1,6 @@
 package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
-import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
@@ -18,6 +17,7 @@ import java.nio.DoubleBuffer;
  */
 public final class Mala implements Kernel {
   private final double h;
+  Proposal scratch; // proposal scratch, allocated on the first step
 
   Mala(double h) {
     if (!(h > 0) || !Double.isFinite(h)) {
@@ -46,16 +46,22 @@ public final class Mala implements Kernel {
     return true;
   }
 
+  /** A new MALA kernel with the same step size and its own scratch. */
+  @Override
+  public Kernel fresh() {
+    return new Mala(h);
+  }
+
   @Override
   public StepInfo step(Energy e, Chains c, Rng rng) {
     final int d = c.d;
     final double s = Math.sqrt(2 * h);
-    c.ensureScratch();
-    final DoubleBuffer yb = Batches.buffer(c.y);
-    final DoubleBuffer uyb = Batches.buffer(c.uy);
-    final DoubleBuffer gyb = Batches.buffer(c.gy);
-    // forward log-density term |xi|^2 / 2 kept per chain in a scratch slot: reuse logW-free storage via array
-    final double[] fwd = c.perChain;
+    final Proposal sc = scratch = Proposal.fit(scratch, c);
+    final DoubleBuffer yb = sc.yb;
+    final DoubleBuffer uyb = sc.uyb;
+    final DoubleBuffer gyb = sc.gyb;
+    // forward log-density term |xi|^2 / 2, kept per chain
+    final double[] fwd = sc.perChain;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
       for (int i = from; i < to; i++) {
@@ -69,8 +75,8 @@ public final class Mala implements Kernel {
         fwd[i] = 0.5 * xi2;
       }
     });
-    e.evaluate(c.y, c.uy, c.gy);
-    double accepted = Metropolis.acceptReject(c, rng, i -> {
+    e.evaluate(sc.y, sc.uy, sc.gy);
+    double accepted = Metropolis.acceptReject(c, sc, rng, i -> {
       double back = 0;
       for (int j = 0; j < d; j++) {
         int k = i * d + j;

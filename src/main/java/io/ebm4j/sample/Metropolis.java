@@ -1,15 +1,13 @@
 package io.ebm4j.sample;
 
-import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
-import java.nio.DoubleBuffer;
 import java.util.SplittableRandom;
 
 /**
- * The accept/reject half of every Metropolis-Hastings kernel: the proposals sit in the chains' scratch arrays (y,
- * U(y), grad U(y)); chain i moves to its proposal with probability min(1, exp(logAlpha(i))). Returns the sum over
- * chains of the acceptance probabilities (a lower-variance acceptance rate than the count of accepted moves).
+ * The accept/reject half of every Metropolis-Hastings kernel: the proposals sit in the kernel's scratch (y, U(y),
+ * grad U(y)); chain i moves to its proposal with probability min(1, exp(logAlpha(i))). Returns the sum over chains
+ * of the acceptance probabilities (a lower-variance acceptance rate than the count of accepted moves).
  */
 final class Metropolis {
   /** log of the Metropolis-Hastings ratio of chain i's proposal. */
@@ -20,11 +18,7 @@ final class Metropolis {
 
   private Metropolis() {}
 
-  static double acceptReject(Chains c, Rng rng, LogAlpha logAlpha) {
-    final int d = c.d;
-    final DoubleBuffer yb = Batches.buffer(c.y);
-    final DoubleBuffer uyb = Batches.buffer(c.uy);
-    final DoubleBuffer gyb = c.gy == null ? null : Batches.buffer(c.gy);
+  static double acceptReject(Chains c, Proposal s, Rng rng, LogAlpha logAlpha) {
     return Par.sum(c.n, (ch, from, to) -> {
       SplittableRandom r = rng.stream(ch);
       double acc = 0;
@@ -32,14 +26,7 @@ final class Metropolis {
         double logA = logAlpha.at(i);
         acc += logA >= 0 ? 1.0 : Double.isNaN(logA) ? 0.0 : Math.exp(logA);
         if (Math.log(r.nextDouble()) < logA) {
-          for (int j = 0; j < d; j++) {
-            int k = i * d + j;
-            c.xb.put(k, yb.get(k));
-            if (gyb != null && c.gb != null) {
-              c.gb.put(k, gyb.get(k));
-            }
-          }
-          c.ub.put(i, uyb.get(i));
+          c.accept(i, s.yb, s.uyb, s.gyb);
         }
       }
       return acc;

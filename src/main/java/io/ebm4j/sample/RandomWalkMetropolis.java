@@ -1,7 +1,6 @@
 package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
-import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Normals;
 import io.ebm4j.random.Rng;
@@ -17,6 +16,7 @@ import java.nio.DoubleBuffer;
  */
 public final class RandomWalkMetropolis implements Kernel {
   private final double sigma;
+  Proposal scratch; // proposal scratch, allocated on the first step
 
   RandomWalkMetropolis(double sigma) {
     if (!(sigma > 0) || !Double.isFinite(sigma)) {
@@ -45,20 +45,26 @@ public final class RandomWalkMetropolis implements Kernel {
     return true;
   }
 
+  /** A new random-walk kernel with the same scale and its own scratch. */
+  @Override
+  public Kernel fresh() {
+    return new RandomWalkMetropolis(sigma);
+  }
+
   @Override
   public StepInfo step(Energy e, Chains c, Rng rng) {
     final int d = c.d;
-    c.ensureScratch();
-    final DoubleBuffer yb = Batches.buffer(c.y);
-    final DoubleBuffer uyb = Batches.buffer(c.uy);
+    final Proposal sc = scratch = Proposal.fit(scratch, c);
+    final DoubleBuffer yb = sc.yb;
+    final DoubleBuffer uyb = sc.uyb;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
       for (int k = from * d; k < to * d; k++) {
         yb.put(k, c.xb.get(k) + sigma * nrm.next());
       }
     });
-    e.evaluate(c.y, c.uy, c.gy);
-    double accepted = Metropolis.acceptReject(c, rng, i -> c.ub.get(i) - uyb.get(i));
+    e.evaluate(sc.y, sc.uy, sc.gy);
+    double accepted = Metropolis.acceptReject(c, sc, rng, i -> c.ub.get(i) - uyb.get(i));
     return new StepInfo(accepted / c.n, c.n);
   }
 }

@@ -8,7 +8,8 @@ import io.ebm4j.random.Normals;
 /**
  * The unadjusted Langevin algorithm, X' = X - h grad U(X) + sqrt(2h) xi, xi ~ N(0, I). It does not leave exp(-U)
  * invariant (its bias is O(h)), so its Jarzynski weights carry the exact discrete-time correction of Carbone et al.
- * (seed 000, Algorithm 1, line 8):
+ * ("Efficient training of energy-based models using Jarzynski equality", NeurIPS 2023,
+ * https://arxiv.org/abs/2305.19414, Algorithm 1, line 8):
  *
  * <pre>
  *   A_{k+1} = A_k + alpha_k(X_k, X_{k+1}) - alpha_{k+1}(X_{k+1}, X_k),
@@ -29,6 +30,7 @@ import io.ebm4j.random.Normals;
  */
 public final class Ula implements Kernel {
   private final double h;
+  private double[] dx; // displacement y - x of the last move, per chain and coordinate
 
   Ula(double h) {
     if (!(h > 0) || !Double.isFinite(h)) {
@@ -57,6 +59,12 @@ public final class Ula implements Kernel {
     return false;
   }
 
+  /** A new ULA kernel with the same step size and its own scratch. */
+  @Override
+  public Kernel fresh() {
+    return new Ula(h);
+  }
+
   @Override
   public StepInfo step(Energy e, Chains c, Rng rng) {
     return move(e, c, rng, false);
@@ -71,9 +79,11 @@ public final class Ula implements Kernel {
     final int d = c.d;
     final double s = Math.sqrt(2 * h);
     final double q = h / 4;
-    c.ensureScratch();
-    // displacement y - x kept in scratch y for the backward term
-    final java.nio.DoubleBuffer dx = io.ebm4j.nd.Batches.buffer(c.y);
+    if (dx == null || dx.length != c.n * d) {
+      dx = new double[c.n * d];
+    }
+    // displacement y - x kept for the backward term
+    final double[] dx = this.dx;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
       for (int i = from; i < to; i++) {
@@ -83,7 +93,7 @@ public final class Ula implements Kernel {
           int k = i * d + j;
           double gj = c.gb.get(k);
           double step = -h * gj + s * nrm.next();
-          dx.put(k, step);
+          dx[k] = step;
           c.xb.put(k, c.xb.get(k) + step);
           dot += step * gj;
           g2 += gj * gj;
@@ -102,7 +112,7 @@ public final class Ula implements Kernel {
           for (int j = 0; j < d; j++) {
             int k = i * d + j;
             double gj = c.gb.get(k);
-            dot -= dx.get(k) * gj; // (x - y).grad U_{k+1}(y)
+            dot -= dx[k] * gj; // (x - y).grad U_{k+1}(y)
             g2 += gj * gj;
           }
           c.wb.put(i, c.wb.get(i) - (c.ub.get(i) + 0.5 * dot + q * g2));
