@@ -28,7 +28,7 @@ public final class Hmc implements Kernel {
 
   Hmc(double eps, int leapfrogSteps) {
     if (!(eps > 0) || !Double.isFinite(eps)) {
-      throw new IllegalArgumentException("step size eps must be positive and finite, got " + eps);
+      throw new IllegalArgumentException("stepSize must be positive and finite, got " + eps);
     }
     if (leapfrogSteps < 1) {
       throw new IllegalArgumentException("leapfrogSteps must be at least 1, got " + leapfrogSteps);
@@ -49,7 +49,7 @@ public final class Hmc implements Kernel {
 
   @Override
   public String name() {
-    return "hmc(eps=" + eps + ", L=" + leapfrogSteps + ")";
+    return "hmc(stepSize=" + eps + ", L=" + leapfrogSteps + ")";
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class Mala implements Kernel {
 
   Mala(double h) {
     if (!(h > 0) || !Double.isFinite(h)) {
-      throw new IllegalArgumentException("step size h must be positive and finite, got " + h);
+      throw new IllegalArgumentException("stepSize must be positive and finite, got " + h);
     }
     this.h = h;
   }
@@ -33,7 +33,7 @@ public final class Mala implements Kernel {
 
   @Override
   public String name() {
-    return "mala(h=" + h + ")";
+    return "mala(stepSize=" + h + ")";
   }
 
   @Override

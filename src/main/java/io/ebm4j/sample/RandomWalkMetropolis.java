@@ -20,19 +20,19 @@ public final class RandomWalkMetropolis implements Kernel {
 
   RandomWalkMetropolis(double sigma) {
     if (!(sigma > 0) || !Double.isFinite(sigma)) {
-      throw new IllegalArgumentException("proposal scale sigma must be positive and finite, got " + sigma);
+      throw new IllegalArgumentException("stepSize must be positive and finite, got " + sigma);
     }
     this.sigma = sigma;
   }
 
-  /** Proposal standard deviation sigma. */
-  public double scale() {
+  /** Step size: the proposal standard deviation sigma. */
+  public double stepSize() {
     return sigma;
   }
 
   @Override
   public String name() {
-    return "rwm(sigma=" + sigma + ")";
+    return "rwm(stepSize=" + sigma + ")";
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class Ula implements Kernel {
 
   Ula(double h) {
     if (!(h > 0) || !Double.isFinite(h)) {
-      throw new IllegalArgumentException("step size h must be positive and finite, got " + h);
+      throw new IllegalArgumentException("stepSize must be positive and finite, got " + h);
     }
     this.h = h;
   }
@@ -46,7 +46,7 @@ public final class Ula implements Kernel {
 
   @Override
   public String name() {
-    return "ula(h=" + h + ")";
+    return "ula(stepSize=" + h + ")";
   }
 
   @Override
