@@ -183,8 +183,21 @@ public final class Configs {
 
   private static String describe(RecordComponent c) {
     if (c.getType() == List.class) {
-      return "a comma-separated list of " + elementType(c).getSimpleName();
+      return "a comma-separated list of " + kind(elementType(c)) + "s";
     }
-    return "a " + c.getType().getSimpleName();
+    return (c.getType() == int.class || c.getType() == Integer.class ? "an " : "a ") + kind(c.getType());
+  }
+
+  private static String kind(Class<?> t) {
+    if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+      return "integer";
+    }
+    if (t == double.class || t == Double.class) {
+      return "number";
+    }
+    if (t == boolean.class || t == Boolean.class) {
+      return "boolean";
+    }
+    return t == String.class ? "string" : t.getSimpleName();
   }
 }

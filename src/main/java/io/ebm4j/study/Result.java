@@ -179,8 +179,13 @@ public final class Result implements Displayable {
     CategoryChart chart = new CategoryChartBuilder().width(800).height(500).title(column + ": mean and sd over seeds")
         .xAxisTitle("arm").yAxisTitle(column).build();
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    java.util.Set<String> used = new java.util.HashSet<>();
     for (Result r : results) {
       Table s = r.summary;
+      String series = r.name;
+      for (int k = 2; !used.add(series); k++) {
+        series = r.name + " #" + k;
+      }
       if (!s.columnNames().contains(column)) {
         throw new IllegalArgumentException("result " + r.name + " has no summary column '" + column + "'; columns: "
             + String.join(", ", s.columnNames()));
@@ -200,7 +205,7 @@ public final class Result implements Displayable {
         ys.add(m);
         es.add(v.size() > 1 ? Math.sqrt(ss / (v.size() - 1)) : 0.0);
       });
-      chart.addSeries(r.name, xs, ys, es);
+      chart.addSeries(series, xs, ys, es);
     }
     return Figure.of(chart);
   }
