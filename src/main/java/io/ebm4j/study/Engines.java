@@ -11,11 +11,34 @@ import java.lang.reflect.InvocationTargetException;
  * }</pre>
  */
 public final class Engines {
+  /**
+   * The JVM options Spark 3.5 needs on Java 17 (the ones spark-submit passes by itself); give them to {@code java}
+   * (or MAVEN_OPTS for {@code mvn exec:java}) when Spark runs inside a JVM that spark-submit did not start.
+   */
+  public static final String SPARK_JVM_OPTIONS = String.join(" ",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false");
+
   static final String SPARK_ENGINE = "io.ebm4j.study.spark.SparkEngine";
   static final String SPARK_CONTEXT = "org.apache.spark.SparkContext";
-  static final String HOW_TO_GET_SPARK = "Apache Spark 3.5 (Scala 2.13) is not on the classpath: run ebm4j with"
-      + " spark-submit (which provides Spark), or put Spark's jars on the classpath (the `spark` Maven profile or"
-      + " `mvn dependency:build-classpath -Dmdep.includeScope=provided`), with Spark's --add-opens JVM flags";
+  static final String HOW_TO_GET_SPARK = "Apache Spark 3.5 (Scala 2.13) is not on the class path: run ebm4j with"
+      + " spark-submit, which provides it, or put Spark's jars on the class path (it is a provided dependency:"
+      + " `mvn exec:java -Dexec.classpathScope=test ...`, or `mvn dependency:build-classpath"
+      + " -Dmdep.includeScope=test` for `java -cp`), with the JVM options in Engines.SPARK_JVM_OPTIONS";
 
   private Engines() {}
 

@@ -9,10 +9,14 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.random.Rng;
 import io.ebm4j.study.spark.SparkEngine;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,8 +146,39 @@ class SparkEngineTest {
     assertTrue(!Engines.sparkAvailable(withoutSpark));
     IllegalStateException absent = assertThrows(IllegalStateException.class,
         () -> Engines.spark("local", new Class<?>[] {String.class}, new Object[] {"local[2]"}, withoutSpark));
-    assertTrue(absent.getMessage().contains("spark-submit") && absent.getMessage().contains("`spark` Maven profile"),
-        absent.getMessage());
+    assertTrue(absent.getMessage().startsWith("Apache Spark 3.5 (Scala 2.13) is not on the class path: run ebm4j"
+        + " with spark-submit"), absent.getMessage());
+  }
+
+  /** Started in a JVM without Spark's options: prints what starting a Spark engine throws. */
+  static final class WithoutJvmOptions {
+    public static void main(String[] args) {
+      try (Engine engine = Engines.spark("local[1]")) {
+        System.out.println("started " + engine.name());
+      } catch (RuntimeException e) {
+        System.out.println(e.getClass().getName() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void withoutTheJvmOptionsStartingSparkNamesThem() throws Exception {
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", cp, WithoutJvmOptions.class.getName())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
+    assertTrue(out.contains("java.lang.IllegalStateException: Spark cannot reach JDK internals: start this JVM with "
+        + Engines.SPARK_JVM_OPTIONS), out);
+  }
+
+  @Test
+  void theTestJvmRunsWithTheDocumentedSparkJvmOptions() {
+    List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    for (String option : Engines.SPARK_JVM_OPTIONS.split(" ")) {
+      assertTrue(args.contains(option), option + " is missing from surefire's argLine");
+    }
   }
 
   @Test

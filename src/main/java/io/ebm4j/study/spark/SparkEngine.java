@@ -1,6 +1,7 @@
 package io.ebm4j.study.spark;
 
 import io.ebm4j.study.Engine;
+import io.ebm4j.study.Engines;
 import io.ebm4j.study.SerializableFunction;
 import java.io.Serializable;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.apache.spark.api.java.function.Function;
  * without it obtains this engine through {@link io.ebm4j.study.Engines#spark(String)}.
  *
  * <p>Tasks, the function and results are serialized with Java serialization. On Java 17 the JVM that hosts the
- * driver needs the {@code --add-opens} flags that {@code spark-submit} passes by itself (see the README).
+ * driver needs the options in {@link Engines#SPARK_JVM_OPTIONS}, which {@code spark-submit} passes by itself.
  *
  * <pre>{@code
  * try (Engine engine = SparkEngine.local("local[4]")) {   // under spark-submit: SparkEngine.fromSubmit()
@@ -35,15 +36,21 @@ public final class SparkEngine implements Engine {
   private SparkEngine(SparkConf conf) {
     String token = UUID.randomUUID().toString();
     conf.set(OWNER_KEY, token);
-    SparkContext sc = SparkContext.getOrCreate(conf);
+    SparkContext sc;
+    try {
+      sc = SparkContext.getOrCreate(conf);
+    } catch (IllegalAccessError | java.lang.reflect.InaccessibleObjectException e) {
+      throw new IllegalStateException("Spark cannot reach JDK internals: start this JVM with "
+          + Engines.SPARK_JVM_OPTIONS + " (spark-submit adds them by itself)", e);
+    }
     this.jsc = JavaSparkContext.fromSparkContext(sc);
     this.owned = token.equals(sc.getConf().get(OWNER_KEY, null));
   }
 
   /**
-   * An engine on the given master, e.g. {@code local[4]} or {@code spark://host:7077}. Uses the running Spark
-   * context if there is one (its master wins), otherwise starts one bound to the loopback interface with the web
-   * UI off.
+   * An engine on the given master, typically {@code local[4]}. Uses the running Spark context if there is one (its
+   * master wins), otherwise starts one whose driver is bound to the loopback interface, with the web UI off. For a
+   * cluster, whose executors must reach the driver, submit with spark-submit and use {@link #fromSubmit()}.
    */
   public static SparkEngine local(String master) {
     if (master == null || master.isBlank()) {
