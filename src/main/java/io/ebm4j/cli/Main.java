@@ -4,6 +4,7 @@ import io.ebm4j.progress.Progress;
 import io.ebm4j.show.Markdown;
 import io.ebm4j.study.Config;
 import io.ebm4j.study.Engine;
+import io.ebm4j.study.Engines;
 import io.ebm4j.study.LocalEngine;
 import io.ebm4j.study.Result;
 import io.ebm4j.study.Runner;
@@ -136,7 +137,7 @@ public final class Main {
         }
         return LocalEngine.threads(threads);
       case "spark":
-        return SparkLoader.engine(master);
+        return master == null ? Engines.sparkFromSubmit() : Engines.spark(master);
       default:
         throw new IllegalArgumentException("--engine must be local or spark, got '" + name + "'");
     }

@@ -94,7 +94,7 @@ public final class Runner<C extends Record & Config<C>, E extends TrainableEnerg
     }
     Engine eng = engine != null ? engine : LocalEngine.auto();
     boolean local = eng instanceof LocalEngine;
-    boolean oneThread = local && eng.name().equals("local[1]");
+    boolean oneThread = local && ((LocalEngine) eng).threadCount() == 1;
     Map<Long, INDArray> dataCache = new ConcurrentHashMap<>();
     Progress cellProgress = oneThread ? Progress.silent() : progress;
     cellProgress.start(study.name() + " (" + tasks.size() + " cells, " + eng.name() + ")", tasks.size());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ebm4j.experiment.TwoWellsConfig;
 import io.ebm4j.experiment.TwoWellsStudy;
+import static io.ebm4j.testing.Tables.assertSameNumbers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,26 +35,6 @@ class RunnerTest {
         .with("methods", "exact,pcd,jarzynski");
     sweep = Sweep.of(c).set("seeds", "0..2").set("stepSize", "0.05,0.1");
     oneThread = Runner.of(STUDY).engine(LocalEngine.threads(1)).run(sweep);
-  }
-
-  /** Every column but the wall time. */
-  static void assertSameNumbers(Table a, Table b) {
-    assertEquals(a.columnNames(), b.columnNames());
-    assertEquals(a.rowCount(), b.rowCount());
-    for (String c : a.columnNames()) {
-      if (c.equals("seconds") || c.startsWith("seconds_")) {
-        continue;
-      }
-      for (int i = 0; i < a.rowCount(); i++) {
-        if (a.column(c) instanceof NumericColumn<?> x) {
-          double u = x.getDouble(i);
-          double v = ((NumericColumn<?>) b.column(c)).getDouble(i);
-          assertEquals(Double.doubleToLongBits(u), Double.doubleToLongBits(v), c + " row " + i + ": " + u + " vs " + v);
-        } else {
-          assertEquals(a.column(c).getString(i), b.column(c).getString(i), c + " row " + i);
-        }
-      }
-    }
   }
 
   @Test
