@@ -476,7 +476,7 @@ public final class RealNvp {
           double sum = 0;
           for (int q = 0; q < nf; q++) {
             int f = row + fr[q];
-            double th = Math.tanh(o.get(i * 2 * nf + q) / bound);
+            double th = DenseNet.tanh(o.get(i * 2 * nf + q) / bound);
             double sv = bound * th;
             s[i * nf + q] = sv;
             sd[i * nf + q] = 1 - th * th;
@@ -514,7 +514,7 @@ public final class RealNvp {
           double sum = 0;
           for (int q = 0; q < nf; q++) {
             int f = row + fr[q];
-            double th = Math.tanh(o.get(i * 2 * nf + q) / bound);
+            double th = DenseNet.tanh(o.get(i * 2 * nf + q) / bound);
             double sv = bound * th;
             s[i * nf + q] = sv;
             sd[i * nf + q] = 1 - th * th;
@@ -699,6 +699,16 @@ public final class RealNvp {
       ldBar = new double[rows];
       u = Batches.zeros(rows);
       logq = new double[rows];
+    }
+
+    /** The points x = in[K]. */
+    INDArray x() {
+      return in[blocks];
+    }
+
+    /** Buffer over {@link #x()}. */
+    DoubleBuffer xb() {
+      return inb[blocks];
     }
 
     /** log N(z_i; 0, I) for the z in in[0]. */
