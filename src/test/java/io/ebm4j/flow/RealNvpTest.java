@@ -193,6 +193,36 @@ class RealNvpTest {
   }
 
   @Test
+  void latentGradientOfThePulledBackTargetMatchesFiniteDifferences() {
+    // V(z) = U(T(z)) - log|det dT/dz|, the potential NeuTra samples in the latent space
+    RealNvp f = randomFlow(3, 3, Activation.TANH, 0.5, 81);
+    Energy u = Energies.gaussian(new double[] {0.5, -1, 2}, new double[] {1.5, 0.7, 1});
+    INDArray z = normals(4, 3, 12);
+    RealNvp.Work w = f.work(4);
+    w.in[0].assign(z);
+    f.pushForward(w);
+    w.bar.assign(u.gradX(w.x()));
+    java.util.Arrays.fill(w.ldBar, 0, 4, -1.0);
+    f.backwardOfForward(w, null);
+    INDArray grad = w.bar.dup();
+    java.util.function.ToDoubleBiFunction<INDArray, Integer> v = (zz, i) -> {
+      RealNvp.Mapped m = f.forward(zz);
+      return u.energy(m.points()).getDouble(i) - m.logDet().getDouble(i);
+    };
+    double eps = 1e-5;
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 3; j++) {
+        INDArray zp = z.dup();
+        INDArray zm = z.dup();
+        zp.putScalar(i, j, z.getDouble(i, j) + eps);
+        zm.putScalar(i, j, z.getDouble(i, j) - eps);
+        double fd = (v.applyAsDouble(zp, i) - v.applyAsDouble(zm, i)) / (2 * eps);
+        assertEquals(fd, grad.getDouble(i, j), 1e-7 * (1 + Math.abs(fd)), "[" + i + ", " + j + "]");
+      }
+    }
+  }
+
+  @Test
   void gradientsAccumulateIntoTheTarget() {
     RealNvp f = randomFlow(2, 2, Activation.TANH, 0.4, 61);
     INDArray x = normals(10, 2, 11);
