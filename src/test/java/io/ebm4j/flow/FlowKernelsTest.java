@@ -217,27 +217,34 @@ class FlowKernelsTest {
     assertTrue(firstGlobal < 0.05, "global acceptance of the identity flow " + firstGlobal);
     assertTrue(k.lastGlobalAcceptance() > 0.25, "global acceptance after adaptation " + k.lastGlobalAcceptance());
     assertTrue(k.lastLocalAcceptance() > 0.5, "local acceptance " + k.lastLocalAcceptance());
+    // the global moves keep the cached energies and gradients those of the positions
+    assertEquals(0.0, MODES.energy(c.positions()).sub(c.energies()).amaxNumber().doubleValue(), 1e-12);
+    assertEquals(0.0, MODES.gradX(c.positions()).sub(c.gradients()).amaxNumber().doubleValue(), 1e-12);
     // E_rho[-log q] is about 11.1 for the initial (identity) flow and at least the target's entropy, 2.73
     double ce = flow.forwardKl(MODES.sample(20_000, new Rng(54)), null, null);
     assertTrue(ce < 4.0, "cross-entropy of the adapted flow " + ce);
   }
 
   @Test
-  void sameSeedSameChains() {
+  void sameSeedSameChainsAndFreshKernelsAdaptTheirOwnFlow() {
     RealNvp flow = RealNvpTest.randomFlow(2, 2, Activation.TANH, 0.3, 61);
+    INDArray before = flow.params().dup();
     for (Kernel k : new Kernel[] {FlowKernels.imh(flow), FlowKernels.isir(flow, 3), FlowKernels.neutraMala(flow, 0.1),
-        FlowKernels.globalLocal(flow, Kernels.mala(0.1))}) {
+        FlowKernels.neutraHmc(flow, 0.2, 3), FlowKernels.globalLocal(flow, Kernels.mala(0.1)).isir(4),
+        FlowKernels.globalLocal(flow, Kernels.mala(0.1)).adaptEvery(1, 1e-2)}) {
       INDArray[] out = new INDArray[2];
       for (int r = 0; r < 2; r++) {
-        Chains c = k.fresh().init(GAUSS, Batches.zeros(3000, 2));
+        Kernel run = k.fresh();
+        Chains c = run.init(GAUSS, Batches.zeros(3000, 2));
         Rng rng = new Rng(62);
         for (int s = 0; s < 3; s++) {
-          k.step(GAUSS, c, rng);
+          run.step(GAUSS, c, rng);
         }
         out[r] = c.positions().dup();
       }
       assertEquals(0.0, out[0].sub(out[1]).amaxNumber().doubleValue(), 0.0, k.name());
     }
+    assertEquals(0.0, flow.params().sub(before).amaxNumber().doubleValue(), 0.0, "fresh() adapted the caller's flow");
   }
 
   @Test
