@@ -58,7 +58,7 @@ public final class Neutra implements Kernel {
     this.name = name;
   }
 
-  /** Leapfrog step size eps in z-space. */
+  /** Leapfrog step size eps in z-space (sqrt(2h) for {@link FlowKernels#neutraMala} with step size h). */
   public double stepSize() {
     return eps;
   }

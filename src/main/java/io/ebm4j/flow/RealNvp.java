@@ -34,8 +34,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>{@code
  * RealNvp flow = RealNvp.builder(2).blocks(4).hidden(64, 64).seed(1).build();
  * RealNvp.Draws s = flow.sample(1000, new Rng(2));   // x [1000, 2] and log q(x) [1000]
- * INDArray logq = flow.logDensity(x);                 // [N]
- * INDArray score = flow.gradLogDensity(x);            // grad_x log q(x), [N, 2]
+ * INDArray logq = flow.logDensity(s.x());             // the same values as s.logDensity()
+ * INDArray score = flow.gradLogDensity(s.x());        // grad_x log q(x), [1000, 2]
  * }</pre>
  *
  * <p>All parameters sit in one flat double vector ({@link #params()}, live), like a
