@@ -248,6 +248,26 @@ class FlowKernelsTest {
   }
 
   @Test
+  void transportWithFlowImhGivesJarzynskiWeightsOfTheExactNormalizerRatio() {
+    // rho_0 = N(0, I) to rho_1 = N((0.5, 0.5), 0.8^2 I) in 2-D: E_0[e^{U_0 - U_1}] = Z_1 / Z_0 = 0.8^2 (the weights
+    // have finite variance because rho_1 is narrower than rho_0)
+    io.ebm4j.energy.Energy u0 = Energies.gaussian(new double[] {0, 0}, new double[] {1, 1});
+    io.ebm4j.energy.Energy u1 = Energies.gaussian(new double[] {0.5, 0.5}, new double[] {0.8, 0.8});
+    RealNvp flow = RealNvp.builder(2).blocks(2).hidden(8).seed(71).build();
+    FlowImh k = FlowKernels.imh(flow);
+    INDArray x0 = Batches.zeros(20_000, 2);
+    new Rng(72).fillNormal(Batches.buffer(x0), 40_000);
+    Chains c = k.init(u0, x0);
+    k.transport(u1, c, new Rng(73));
+    assertEquals(2 * Math.log(0.8), c.logMeanWeight(), 0.02);
+    INDArray w = Batches.zeros(20_000);
+    c.normalizedWeights(w);
+    double m0 = w.mul(c.positions().getColumn(0)).sumNumber().doubleValue();
+    assertEquals(0.5, m0, 0.05, "weighted mean");
+    assertEquals(0.0, u1.energy(c.positions()).sub(c.energies()).amaxNumber().doubleValue(), 1e-12);
+  }
+
+  @Test
   void badUseIsRejected() {
     RealNvp flow = RealNvp.builder(2).build();
     assertTrue(assertThrows(IllegalArgumentException.class, () -> FlowKernels.isir(flow, 0)).getMessage()
