@@ -75,7 +75,7 @@ public final class Main {
     Sweep.of(s.defaults()).describe().forEach((k, v) -> System.out.println(k + "=" + v));
   }
 
-  private static <C extends Record & Config<C>, E extends io.ebm4j.energy.TrainableEnergy> int reproduce(
+  private static <C extends Record & Config<C>, E extends io.ebm4j.energy.Energy> int reproduce(
       Study<C, E> study, List<String> rest) {
     List<String> sets = new ArrayList<>();
     Path out = Path.of("target", "reproduce", study.name());

@@ -1,17 +1,18 @@
 package io.ebm4j.study;
 
+import io.ebm4j.energy.Energy;
 import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.progress.Progress;
 import io.ebm4j.train.Method;
-import io.ebm4j.train.Training;
-import java.util.LinkedHashMap;
+import io.ebm4j.train.Run;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One way of training compared in a study: a label, tags (extra summary columns such as an initial value), the
- * initial model and the method for a cell, and the rest of the training's settings (optimizer, steps, trackers).
- * The runner supplies the data, the seed, the label and progress.
+ * One way of running a cell that a study compares: a label, tags (extra summary columns such as an initial value),
+ * and how to run it. Most arms train an energy ({@link #of}: the initial model and the method of a cell, then the
+ * remaining training settings with {@link TrainingArm#tune}); others run anything that ends in a {@link Run}
+ * (sampling a fixed target, a custom training loop) through {@link #custom}.
  *
  * <pre>{@code
  * Arm<TwoWellsConfig, TwoWells> jar = Arm.<TwoWellsConfig, TwoWells>of("jarzynski",
@@ -21,51 +22,53 @@ import java.util.function.Function;
  *     .tune((cell, t) -> t.optimizer(new Sgd(0.05)).steps(3000).track("massOfB", TwoWells::massOfB));
  * }</pre>
  *
- * @param label the arm's name in tables and legends
- * @param tags extra summary columns and their values (insertion order)
- * @param start the initial model of a cell: called once per cell, it must return a new energy
- * @param method the training method of a cell
- * @param tune the remaining settings of the training
  * @param <C> the configuration type
- * @param <E> the energy type
+ * @param <E> the model type of the runs
  */
-public record Arm<C extends Record & Config<C>, E extends TrainableEnergy>(String label, Map<String, Object> tags,
-    Function<Cell<C>, E> start, Function<Cell<C>, ? extends Method> method,
-    BiFunction<Cell<C>, Training<E>, Training<E>> tune) {
+public interface Arm<C extends Record & Config<C>, E extends Energy> {
+  /** The arm's name in tables and legends. */
+  String label();
 
-  public Arm {
-    if (label == null || label.isBlank()) {
-      throw new IllegalArgumentException("arm label must not be blank, got '" + label + "'");
-    }
-    if (start == null || method == null || tune == null) {
-      throw new IllegalArgumentException("arm '" + label + "' needs a start model, a method and a tune function");
-    }
-    tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-  }
+  /** Extra summary columns and their values, in order. */
+  Map<String, Object> tags();
 
-  /** An arm with no tags and the training's defaults. */
-  public static <C extends Record & Config<C>, E extends TrainableEnergy> Arm<C, E> of(String label,
-      Function<Cell<C>, E> start, Function<Cell<C>, ? extends Method> method) {
-    return new Arm<>(label, Map.of(), start, method, (cell, t) -> t);
-  }
+  /** The same arm with one more tag. */
+  Arm<C, E> tag(String key, Object value);
 
-  /** The same arm with one more tag (a summary column). */
-  public Arm<C, E> tag(String key, Object value) {
-    Map<String, Object> t = new LinkedHashMap<>(tags);
-    t.put(key, value);
-    return new Arm<>(label, t, start, method, tune);
-  }
+  /**
+   * A new, untrained model of this arm for a cell. A run that ran on a remote engine comes back as parameters; the
+   * driver puts them into this model to draw figures.
+   */
+  E model(Cell<C> cell);
 
-  /** The same arm with more training settings, applied after the ones it has. */
-  public Arm<C, E> tune(BiFunction<Cell<C>, Training<E>, Training<E>> more) {
-    BiFunction<Cell<C>, Training<E>, Training<E>> before = tune;
-    return new Arm<>(label, tags, start, method, (cell, t) -> more.apply(cell, before.apply(cell, t)));
-  }
+  /** Runs the cell; {@code label} names the run in histories and progress displays. */
+  Run<E> run(Cell<C> cell, String label, Progress progress);
 
   /** The arm's key in file names and history tables: the label, then each tag as -key-value. */
-  public String key() {
-    StringBuilder sb = new StringBuilder(label);
-    tags.forEach((k, v) -> sb.append('-').append(k).append('-').append(v));
+  default String key() {
+    StringBuilder sb = new StringBuilder(label());
+    tags().forEach((k, v) -> sb.append('-').append(k).append('-').append(v));
     return sb.toString();
+  }
+
+  /** A training arm: the initial model and the method of a cell, with the training's defaults until tuned. */
+  static <C extends Record & Config<C>, E extends TrainableEnergy> TrainingArm<C, E> of(String label,
+      Function<Cell<C>, E> start, Function<Cell<C>, ? extends Method> method) {
+    return new TrainingArm<>(label, Map.of(), start, method, (cell, t) -> t);
+  }
+
+  /**
+   * An arm that runs anything ending in a run: {@code model} gives a new model for a cell and {@code body} runs the
+   * cell on it (e.g. sampling a fixed target and reporting per-step diagnostics as the run's history).
+   */
+  static <C extends Record & Config<C>, E extends Energy> Arm<C, E> custom(String label,
+      Function<Cell<C>, E> model, CellBody<C, E> body) {
+    return new CustomArm<>(label, Map.of(), model, body);
+  }
+
+  /** The work of a custom arm. */
+  @FunctionalInterface
+  interface CellBody<C extends Record & Config<C>, E extends Energy> {
+    Run<E> run(Cell<C> cell, E model, String label, Progress progress);
   }
 }

@@ -1,6 +1,6 @@
 package io.ebm4j.study;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import io.ebm4j.train.Run;
 
 /**
@@ -16,27 +16,27 @@ import io.ebm4j.train.Run;
  * @param <E> the energy type
  */
 @FunctionalInterface
-public interface Metric<C extends Record & Config<C>, E extends TrainableEnergy> {
+public interface Metric<C extends Record & Config<C>, E extends Energy> {
   double of(Cell<C> cell, Run<E> run);
 
   /** The last logged value of a history column (the column must exist). */
-  static <C extends Record & Config<C>, E extends TrainableEnergy> Metric<C, E> last(String column) {
+  static <C extends Record & Config<C>, E extends Energy> Metric<C, E> last(String column) {
     return (cell, run) -> run.last(column);
   }
 
   /** The last value of a history column, or {@code absent} for runs that do not log it. */
-  static <C extends Record & Config<C>, E extends TrainableEnergy> Metric<C, E> lastOr(String column,
+  static <C extends Record & Config<C>, E extends Energy> Metric<C, E> lastOr(String column,
       double absent) {
     return (cell, run) -> run.has(column) ? run.last(column) : absent;
   }
 
   /** The minimum of a history column over the run, or NaN for runs that do not log it. */
-  static <C extends Record & Config<C>, E extends TrainableEnergy> Metric<C, E> min(String column) {
+  static <C extends Record & Config<C>, E extends Energy> Metric<C, E> min(String column) {
     return (cell, run) -> run.has(column) ? run.history().numberColumn(column).min() : Double.NaN;
   }
 
   /** The largest absolute value of a history column over the run, or NaN for runs that do not log it. */
-  static <C extends Record & Config<C>, E extends TrainableEnergy> Metric<C, E> maxAbs(String column) {
+  static <C extends Record & Config<C>, E extends Energy> Metric<C, E> maxAbs(String column) {
     return (cell, run) -> run.has(column) ? run.history().numberColumn(column).abs().max() : Double.NaN;
   }
 }

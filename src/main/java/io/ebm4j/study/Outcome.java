@@ -1,5 +1,6 @@
 package io.ebm4j.study;
 
+import io.ebm4j.energy.Energy;
 import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.sample.Chains;
@@ -18,8 +19,8 @@ import tech.tablesaw.api.Table;
 /**
  * What a cell sends back to the driver: its metrics, its history, the trained parameters and the final walkers,
  * as plain arrays so that it crosses a Spark shuffle; on a local engine it also carries the live run. The driver
- * rebuilds a run from it with {@link #run}: the arm's start model with the trained parameters, and walkers whose
- * caches are refreshed under that model.
+ * rebuilds a run from it with {@link #run}: a new model of the arm with the trained parameters (a model that is not
+ * a {@link TrainableEnergy} travels by Java serialization), and walkers whose caches are refreshed under it.
  */
 final class Outcome implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,6 +31,7 @@ final class Outcome implements Serializable {
   final String[] columns;
   final double[][] values;
   final double[] params;
+  final byte[] serializedModel;
   final double[] walkers;
   final double[] logWeights;
   final int dim;
@@ -50,9 +52,15 @@ final class Outcome implements Serializable {
     for (int j = 0; j < columns.length; j++) {
       values[j] = ((NumericColumn<?>) h.column(columns[j])).asDoubleArray();
     }
-    INDArray p = run.model().params();
-    this.params = Batches.toArray(p.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? p
-        : p.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+    if (run.model() instanceof TrainableEnergy te) {
+      INDArray p = te.params();
+      this.params = Batches.toArray(p.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? p
+          : p.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+      this.serializedModel = null;
+    } else {
+      this.params = null;
+      this.serializedModel = run.model() instanceof Serializable s ? serialize(s) : null;
+    }
     Chains c = run.walkers();
     this.walkers = c == null ? null : Batches.toArray(c.positions());
     this.logWeights = c == null ? null : Batches.toArray(c.logWeights());
@@ -61,6 +69,26 @@ final class Outcome implements Serializable {
     this.seconds = run.seconds();
     this.provenance = new LinkedHashMap<>(run.provenance());
     this.live = run;
+  }
+
+  private static byte[] serialize(Serializable s) {
+    try {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(b)) {
+        o.writeObject(s);
+      }
+      return b.toByteArray();
+    } catch (java.io.IOException e) {
+      return null; // a model with non-serializable parts: run() explains
+    }
+  }
+
+  private static Object deserialize(byte[] bytes) {
+    try (java.io.ObjectInputStream i = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return i.readObject();
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("cannot read back a model that ran remotely: " + e.getMessage(), e);
+    }
   }
 
   /** The history table. */
@@ -75,12 +103,20 @@ final class Outcome implements Serializable {
 
   /** The live run, or one rebuilt on the start model of the arm. */
   @SuppressWarnings("unchecked")
-  <E extends TrainableEnergy> Run<E> run(java.util.function.Supplier<E> startModel) {
+  <E extends Energy> Run<E> run(java.util.function.Supplier<E> newModel, String arm) {
     if (live != null) {
       return (Run<E>) live;
     }
-    E start = startModel.get();
-    start.setParams(Nd4j.createFromArray(params));
+    E start;
+    if (params != null) {
+      start = newModel.get();
+      ((TrainableEnergy) start).setParams(Nd4j.createFromArray(params));
+    } else if (serializedModel != null) {
+      start = (E) deserialize(serializedModel);
+    } else {
+      throw new IllegalStateException("arm '" + arm + "' ran remotely and its model is neither a TrainableEnergy nor"
+          + " Serializable, so it cannot come back to the driver: run this study on a local engine");
+    }
     Chains c = null;
     if (walkers != null) {
       c = Chains.of(Nd4j.createFromArray(walkers).reshape(walkers.length / dim, dim), dim, gradients);

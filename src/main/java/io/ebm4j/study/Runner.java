@@ -1,11 +1,10 @@
 package io.ebm4j.study;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import io.ebm4j.progress.Progress;
 import io.ebm4j.show.Figure;
 import io.ebm4j.show.Markdown;
 import io.ebm4j.train.Run;
-import io.ebm4j.train.Training;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ import tech.tablesaw.api.Table;
  * @param <C> the configuration type
  * @param <E> the energy type
  */
-public final class Runner<C extends Record & Config<C>, E extends TrainableEnergy> {
+public final class Runner<C extends Record & Config<C>, E extends Energy> {
   private final Study<C, E> study;
   private Engine engine;
   private Progress progress = Progress.silent();
@@ -52,7 +51,7 @@ public final class Runner<C extends Record & Config<C>, E extends TrainableEnerg
   }
 
   /** A runner of the study on local threads (one per core), silent. */
-  public static <C extends Record & Config<C>, E extends TrainableEnergy> Runner<C, E> of(Study<C, E> study) {
+  public static <C extends Record & Config<C>, E extends Energy> Runner<C, E> of(Study<C, E> study) {
     return new Runner<>(study);
   }
 
@@ -148,15 +147,11 @@ public final class Runner<C extends Record & Config<C>, E extends TrainableEnerg
     return execute(s, (Record & Config) c, t.swept(), arm, t, data, Progress.silent());
   }
 
-  private static <C extends Record & Config<C>, E extends TrainableEnergy> Outcome execute(Study<C, E> study,
+  private static <C extends Record & Config<C>, E extends Energy> Outcome execute(Study<C, E> study,
       C config, Map<String, String> swept, Arm<C, E> arm, Task t, Supplier<INDArray> data, Progress p) {
     Cell<C> cell = new Cell<>(study.name(), config, swept, arm.label(), t.seed(), data);
     try {
-      E start = arm.start().apply(cell);
-      Training<E> training = new Training<>(start).on(cell.data()).method(arm.method().apply(cell)).seed(t.seed())
-          .label(label(arm, t.seed(), swept)).progress(p);
-      training = arm.tune().apply(cell, training);
-      Run<E> run = training.run();
+      Run<E> run = arm.run(cell, label(arm, t.seed(), swept), p);
       Map<String, Double> metrics = new LinkedHashMap<>();
       for (Map.Entry<String, Metric<C, E>> en : study.metrics(config).entrySet()) {
         metrics.put(en.getKey(), en.getValue().of(cell, run));
@@ -202,7 +197,7 @@ public final class Runner<C extends Record & Config<C>, E extends TrainableEnerg
         Arm<C, E> arm = arms.get(s).get(t.arm());
         Supplier<INDArray> d = () -> data.computeIfAbsent(t.seed(), k -> study.data(c, k));
         Cell<C> cell = new Cell<>(study.name(), c, combos.get(s), arm.label(), t.seed(), d);
-        Run<E> run = o.run(() -> arm.start().apply(cell));
+        Run<E> run = o.run(() -> arm.model(cell), arm.label());
         trials.add(new Trial<>(cell, arm, run, o.metrics));
         summary.add(combos.get(s), arm, t.seed(), o.metrics, o.seconds);
         histories.put((slug.isEmpty() ? "" : slug + "-") + arm.key() + "-seed" + t.seed(), run.history());

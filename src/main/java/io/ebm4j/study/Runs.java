@@ -1,6 +1,6 @@
 package io.ebm4j.study;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * @param <C> the configuration type
  * @param <E> the energy type
  */
-public record Runs<C extends Record & Config<C>, E extends TrainableEnergy>(C config, List<Integer> seeds,
+public record Runs<C extends Record & Config<C>, E extends Energy>(C config, List<Integer> seeds,
     List<Trial<C, E>> trials) {
   public Runs {
     seeds = List.copyOf(seeds);

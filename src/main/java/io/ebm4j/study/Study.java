@@ -1,6 +1,6 @@
 package io.ebm4j.study;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import io.ebm4j.show.Figure;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param <C> the configuration record
  * @param <E> the energy type the arms train
  */
-public interface Study<C extends Record & Config<C>, E extends TrainableEnergy> {
+public interface Study<C extends Record & Config<C>, E extends Energy> {
   /** The name used on the command line, e.g. "two-wells". */
   String name();
 

@@ -1,6 +1,6 @@
 package io.ebm4j.study;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import io.ebm4j.train.Run;
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param <C> the configuration type
  * @param <E> the energy type
  */
-public record Trial<C extends Record & Config<C>, E extends TrainableEnergy>(Cell<C> cell, Arm<C, E> arm,
+public record Trial<C extends Record & Config<C>, E extends Energy>(Cell<C> cell, Arm<C, E> arm,
     Run<E> run, Map<String, Double> metrics) {
   /** One metric; unknown names fail, naming the known ones. */
   public double metric(String name) {

@@ -1,6 +1,6 @@
 package io.ebm4j.train;
 
-import io.ebm4j.energy.TrainableEnergy;
+import io.ebm4j.energy.Energy;
 import io.ebm4j.sample.Chains;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * @param seconds wall time of the run
  * @param provenance the settings the run used, as strings
  */
-public record Run<E extends TrainableEnergy>(Table history, E model, Chains walkers, double seconds,
+public record Run<E extends Energy>(Table history, E model, Chains walkers, double seconds,
     Map<String, String> provenance) {
   /** The last logged value of a history column; unknown columns fail, naming the known ones. */
   public double last(String column) {
