@@ -35,6 +35,8 @@ final class BlockGibbs implements DiscreteKernel<Rbm> {
     final int nv = e.visible();
     if (c.hidden == null || c.hidden.columns() != nh) {
       c.hidden = Batches.zeros(c.n, nh);
+    }
+    if (c.visiblePre == null || c.visiblePre.columns() != nv) {
       c.visiblePre = Batches.zeros(c.n, nv);
     }
     final DoubleBuffer pb = Batches.buffer(c.pre);

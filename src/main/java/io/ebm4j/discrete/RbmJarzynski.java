@@ -22,6 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * so that log Z_{theta_k} - log Z_{theta_0} is estimated by the offset plus log mean e^{A_k}. Any kernel leaving
  * exp(-F_theta) invariant can be used (default block Gibbs).
+ *
+ * <p>Jarzynski's identity E[e^{A_k}] = Z_{theta_k}/Z_{theta_0} is exact for a parameter path fixed in advance. Here
+ * theta_{k+1} depends on the walkers through the negative phase (it raises the energy where they are), which biases
+ * the log Z estimate low by roughly learningRate * (number of updates) / N times the variance of dF/dtheta: use many
+ * walkers when log Z itself is wanted.
  */
 public final class RbmJarzynski implements RbmMethod {
   private final int walkers;
