@@ -6,6 +6,7 @@ import java.nio.DoubleBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Minibatch SGD for RBMs: each epoch shuffles the data, and for each minibatch asks the {@link RbmMethod} for the
@@ -103,8 +104,7 @@ public final class RbmTraining {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    INDArray pllRows = n <= PLL_ROWS ? x : x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, PLL_ROWS),
-        org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c');
+    INDArray pllRows = n <= PLL_ROWS ? x : x.get(NDArrayIndex.interval(0, PLL_ROWS), NDArrayIndex.all()).dup('c');
     boolean exact = Math.min(model.visible(), model.hidden()) <= EXACT_LIMIT;
     HistoryRows history = new HistoryRows("epoch");
     history.add(0, row(model, est, x, pllRows, exact, 0));
