@@ -1,0 +1,168 @@
+package io.ebm4j.discrete;
+
+import io.ebm4j.nd.Batches;
+import io.ebm4j.random.Rng;
+import java.nio.DoubleBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Minibatch SGD for RBMs: each epoch shuffles the data, and for each minibatch asks the {@link RbmMethod} for the
+ * gradient of the mean negative log-likelihood, sets theta -= learningRate * gradient, and lets the method move its
+ * walkers. Training works on a copy. The history has one row per epoch (epoch 0 = before training) with the
+ * mean pseudo-log-likelihood of (at most the first 1000 rows of) the data, and when the smaller layer has at most
+ * {@value #EXACT_LIMIT} units the exact log Z ("exactLogZ") and mean log-likelihood ("logLikelihood"); the method
+ * adds its own columns (Jarzynski: "logZ", "logZRatio", "essFraction", "resamplings").
+ *
+ * <pre>{@code
+ * RbmFit fit = RbmTraining.of(Rbm.random(64, 100, 0.01, new Rng(0)).visibleBiasFrom(data))
+ *     .method(RbmMethods.pcd(1).walkers(100))
+ *     .learningRate(0.05).batchSize(20).epochs(30).seed(0)
+ *     .fit(data);
+ * Table h = fit.history();
+ * }</pre>
+ */
+public final class RbmTraining {
+  /** Largest smaller layer for which exact log Z and log-likelihood are recorded. */
+  public static final int EXACT_LIMIT = 20;
+  private static final int PLL_ROWS = 1000;
+  private final Rbm rbm;
+  private RbmMethod method;
+  private double learningRate = 0.05;
+  private int batchSize = 20;
+  private int epochs = 10;
+  private long seed;
+
+  private RbmTraining(Rbm rbm) {
+    if (rbm == null) {
+      throw new IllegalArgumentException("rbm must not be null");
+    }
+    this.rbm = rbm;
+  }
+
+  /** Training of (a copy of) rbm. */
+  public static RbmTraining of(Rbm rbm) {
+    return new RbmTraining(rbm);
+  }
+
+  /** The gradient estimator (required). */
+  public RbmTraining method(RbmMethod m) {
+    if (m == null) {
+      throw new IllegalArgumentException("method must not be null");
+    }
+    this.method = m;
+    return this;
+  }
+
+  /** SGD learning rate, positive and finite (default 0.05). */
+  public RbmTraining learningRate(double lr) {
+    if (!(lr > 0) || !Double.isFinite(lr)) {
+      throw new IllegalArgumentException("learningRate must be positive and finite, got " + lr);
+    }
+    this.learningRate = lr;
+    return this;
+  }
+
+  /** Minibatch size B, at least 1 (default 20); the last minibatch of an epoch may be smaller. */
+  public RbmTraining batchSize(int b) {
+    if (b < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + b);
+    }
+    this.batchSize = b;
+    return this;
+  }
+
+  /** Number of passes over the data, at least 1 (default 10). */
+  public RbmTraining epochs(int e) {
+    if (e < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, got " + e);
+    }
+    this.epochs = e;
+    return this;
+  }
+
+  /** Seed of every random choice (shuffles, walkers, kernels). */
+  public RbmTraining seed(long s) {
+    this.seed = s;
+    return this;
+  }
+
+  /** Trains on data [n, n_v] of 0/1 values. */
+  public RbmFit fit(INDArray data) {
+    if (method == null) {
+      throw new IllegalArgumentException("method must be set before fit");
+    }
+    INDArray x = Encoding.ZERO_ONE.requireStates(data, rbm.visible(), "data");
+    Rbm model = rbm.copy();
+    Rng rng = new Rng(seed);
+    RbmMethod.Estimator est = method.start(model, x, rng);
+    int n = (int) x.rows();
+    int d = model.visible();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    INDArray pllRows = n <= PLL_ROWS ? x : x.get(NDArrayIndex.interval(0, PLL_ROWS), NDArrayIndex.all()).dup('c');
+    boolean exact = Math.min(model.visible(), model.hidden()) <= EXACT_LIMIT;
+    HistoryRows history = new HistoryRows("epoch");
+    history.add(0, row(model, est, x, pllRows, exact, 0));
+    INDArray grad = Batches.zeros(model.numParams());
+    DoubleBuffer gb = Batches.buffer(grad);
+    DoubleBuffer pb = Batches.buffer(model.params());
+    DoubleBuffer xb = Batches.buffer(x);
+    INDArray full = Batches.zeros(Math.min(batchSize, n), d);
+    INDArray last = n % batchSize == 0 || n < batchSize ? null : Batches.zeros(n % batchSize, d);
+    int updates = 0;
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      for (int from = 0; from < n; from += batchSize) {
+        int rows = Math.min(batchSize, n - from);
+        INDArray batch = rows == full.rows() ? full : last;
+        DoubleBuffer bb = Batches.buffer(batch);
+        for (int r = 0; r < rows; r++) {
+          int src = order[from + r] * d;
+          for (int k = 0; k < d; k++) {
+            bb.put(r * d + k, xb.get(src + k));
+          }
+        }
+        for (int k = 0; k < grad.length(); k++) {
+          gb.put(k, 0.0);
+        }
+        est.gradient(batch, grad);
+        for (int k = 0; k < grad.length(); k++) {
+          double g = gb.get(k);
+          if (!Double.isFinite(g)) {
+            throw new IllegalStateException("gradient is not finite at epoch " + epoch + ", update " + updates
+                + ": " + model.paramNames()[k] + " = " + g);
+          }
+          pb.put(k, pb.get(k) - learningRate * g);
+        }
+        updates++;
+        est.afterUpdate();
+      }
+      history.add(epoch, row(model, est, x, pllRows, exact, updates));
+    }
+    return new RbmFit(model, history.table("rbm-" + method.name()));
+  }
+
+  private static Map<String, Double> row(Rbm model, RbmMethod.Estimator est, INDArray data, INDArray pllRows,
+      boolean exact, int updates) {
+    Map<String, Double> row = new LinkedHashMap<>();
+    row.put("updates", (double) updates);
+    row.put("pseudoLogLikelihood", PseudoLikelihood.mean(model, pllRows));
+    if (exact) {
+      double logZ = ExactPartition.logZ(model);
+      row.put("exactLogZ", logZ);
+      row.put("logLikelihood", -model.energy(data).meanNumber().doubleValue() - logZ);
+    }
+    est.record(row);
+    return row;
+  }
+}
