@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  * </ul>
  * Loading rebuilds the energy from a template of the same class and shape (which also supplies the settings that
  * are not parameters, such as TwoWells' well positions or an Mlp's activation): class, dim, numParams and every
- * parameter name must match. Writes are atomic: a failed save leaves an existing file as it was.
+ * parameter name must match. ebm4j's own energies (TwoWells, Gaussian, GaussianMixture, Mlp, SumEnergy of those)
+ * also record those settings ({@code recipe=true} and {@code recipe.*} keys), so {@link #load(Path)} rebuilds them
+ * without a template. Writes are atomic: a failed save leaves an existing file as it was.
  *
  * <pre>{@code
  * ModelFile.save(run.model(), Path.of("twowells.ebm4j"));
@@ -60,6 +62,30 @@ public final class ModelFile {
       throw new IllegalArgumentException("path must not be null");
     }
     return ModelPart.read(Archive.read(path, List.of(FORMAT, RunFile.FORMAT)), template);
+  }
+
+  /**
+   * The model stored at path, rebuilt without a template: for ebm4j's TwoWells, Gaussian, GaussianMixture, Mlp and
+   * SumEnergy of those, whose settings the file records (see the manifest's {@code recipe.} keys). Other energies
+   * need {@link #load(Path, TrainableEnergy)}.
+   *
+   * <pre>{@code
+   * TrainableEnergy m = ModelFile.load(Path.of("model.ebm4j"));
+   * }</pre>
+   *
+   * @throws StoreException naming the file when it is damaged, of another format or format version, or holds an
+   *     energy without a recipe
+   */
+  public static TrainableEnergy load(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    Archive a = Archive.read(path, List.of(FORMAT, RunFile.FORMAT));
+    if (!Boolean.parseBoolean(a.get("recipe"))) {
+      throw new StoreException(path, "holds a " + a.get("energyClass") + ", which loads only from a template: "
+          + "ModelFile.load(path, template)");
+    }
+    return ModelPart.read(a, Recipes.build(a, Recipes.PREFIX));
   }
 
   static Map<String, String> header(String format) {

@@ -35,6 +35,7 @@ final class ModelPart {
       header.put("paramName." + j, names[j]);
     }
     content.put(PARAMS, Doubles.bytes(Batches.buffer(d), p));
+    header.put("recipe", String.valueOf(Recipes.write(Recipes.PREFIX, e, header, content)));
   }
 
   /** A copy of template carrying the stored parameters, after checking class, dim, numParams and names. */

@@ -243,6 +243,83 @@ class ModelFileTest {
   }
 
   @Test
+  void ebm4jsOwnEnergiesLoadWithoutATemplate() {
+    INDArray x = normals(new Rng(8), 32, 2);
+    List<TrainableEnergy> models = List.of(
+        Energies.twoWells(new double[] {-2, 1}, new double[] {3, 0.5}).withMassOfB(0.3),
+        randomized(Energies.standardNormal(2), 21),
+        randomized(Energies.mixture(new double[][] {{-1, 0}, {1, 0}, {0, 1}}, new double[] {1, 2, 3}), 22),
+        Mlp.builder(2).hidden(6, 5).activation(io.ebm4j.nn.Activation.TANH).dtype(DataType.DOUBLE).seed(9).build(),
+        Energies.plus(Mlp.builder(2).hidden(4).seed(10).build(),
+            Energies.twoWells(new double[] {-1, -1}, new double[] {1, 1}).withMassOfB(0.2)));
+    for (TrainableEnergy m : models) {
+      String name = m.getClass().getSimpleName();
+      TrainableEnergy back = ModelFile.load(ModelFile.save(m, dir.resolve(name + ".ebm4j")));
+      assertEquals(m.getClass(), back.getClass(), name);
+      assertArrayEquals(bits(m), bits(back), name);
+      assertArrayEquals(Batches.toArray(m.energy(x).castTo(DataType.DOUBLE)),
+          Batches.toArray(back.energy(x).castTo(DataType.DOUBLE)), 0.0, name);
+    }
+  }
+
+  /** U(x) = (x - m)^2 / 2 in one dimension: an energy ebm4j has no recipe for. */
+  static final class Quadratic implements TrainableEnergy {
+    private final INDArray m = Batches.vector(0.0);
+
+    @Override
+    public int dim() {
+      return 1;
+    }
+
+    @Override
+    public void evaluate(INDArray x, INDArray u, INDArray g) {
+      var xb = Batches.buffer(x);
+      var ub = Batches.buffer(u);
+      double mu = m.getDouble(0);
+      for (int i = 0; i < x.rows(); i++) {
+        double r = xb.get(i) - mu;
+        ub.put(i, 0.5 * r * r);
+        if (g != null) {
+          Batches.buffer(g).put(i, r);
+        }
+      }
+    }
+
+    @Override
+    public INDArray params() {
+      return m;
+    }
+
+    @Override
+    public String[] paramNames() {
+      return new String[] {"m"};
+    }
+
+    @Override
+    public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
+      throw new UnsupportedOperationException("not trained here");
+    }
+
+    @Override
+    public Quadratic copy() {
+      Quadratic q = new Quadratic();
+      q.m.assign(m);
+      return q;
+    }
+  }
+
+  @Test
+  void anEnergyWithoutRecipeLoadsFromItsTemplateOnly() {
+    Quadratic q = new Quadratic();
+    q.params().putScalar(0, 1.25);
+    Path p = ModelFile.save(q, dir.resolve("q.ebm4j"));
+    assertEquals(1.25, ModelFile.load(p, new Quadratic()).params().getDouble(0), 0.0);
+    var e = assertThrows(StoreException.class, () -> ModelFile.load(p));
+    assertEquals(p.toAbsolutePath() + ": holds a " + Quadratic.class.getName()
+        + ", which loads only from a template: ModelFile.load(path, template)", e.getMessage());
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(null, dir.resolve("x")));
     assertEquals("energy must not be null", e.getMessage());

@@ -171,7 +171,7 @@ public final class LiveChart implements Progress {
       }
       double[] x = Arrays.copyOf(l.x, l.n);
       double[] y = Arrays.copyOf(l.y, l.n);
-      if (l.chart.getSeriesMap().containsKey(e.getKey())) {
+      if (l.chart.getSeries(e.getKey()) != null) {
         l.chart.updateXYSeries(e.getKey(), x, y, null);
       } else {
         XYSeries s = l.chart.addSeries(e.getKey(), x, y);

@@ -46,7 +46,7 @@ class LiveChartTest {
       if (!(value instanceof XYChart c)) {
         return new Event(kind, id, String.valueOf(value), null, null);
       }
-      XYSeries s = c.getSeriesMap().values().iterator().next();
+      XYSeries s = c.getSeriesCollection().iterator().next();
       return new Event(kind, id, c.getTitle(), s.getXData().clone(), s.getYData().clone());
     }
   }
