@@ -69,6 +69,73 @@ public final class Training<E extends TrainableEnergy> {
     return this;
   }
 
+  /**
+   * Training data from numeric columns of a table, in the order given, as an [n, k] double array (k must be the
+   * energy's dimension). A missing or non-numeric column, or a missing value, fails naming the column.
+   *
+   * <pre>{@code
+   * Table t = Table.read().csv("points.csv");
+   * Ebm.train(model).on(t, "x", "y").method(Methods.pcd(10)).run();
+   * }</pre>
+   */
+  public Training<E> on(tech.tablesaw.api.Table table, String... columns) {
+    if (table == null) {
+      throw new IllegalArgumentException("table must not be null");
+    }
+    if (columns == null || columns.length == 0) {
+      throw new IllegalArgumentException("columns must name at least one column of table '" + table.name()
+          + "'; columns: " + String.join(", ", table.columnNames()));
+    }
+    int n = table.rowCount();
+    int k = columns.length;
+    INDArray x = Batches.zeros(Math.max(n, 1), k);
+    DoubleBuffer xb = Batches.buffer(x);
+    for (int j = 0; j < k; j++) {
+      String c = columns[j];
+      if (c == null || !table.containsColumn(c)) {
+        throw new IllegalArgumentException("column '" + c + "' not found in table '" + table.name()
+            + "'; columns: " + String.join(", ", table.columnNames()));
+      }
+      if (!(table.column(c) instanceof tech.tablesaw.api.NumericColumn<?> col)) {
+        throw new IllegalArgumentException("column '" + c + "' of table '" + table.name() + "' must be numeric, got "
+            + table.column(c).type().name());
+      }
+      for (int i = 0; i < n; i++) {
+        if (col.isMissing(i)) {
+          throw new IllegalArgumentException("column '" + c + "' of table '" + table.name()
+              + "' has a missing value at row " + i);
+        }
+        xb.put(i * k + j, col.getDouble(i));
+      }
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("table '" + table.name() + "' must hold at least one row, got 0");
+    }
+    return on(x);
+  }
+
+  /**
+   * Training data from numeric columns of a CSV file with a header row (read with Tablesaw); see
+   * {@link #on(tech.tablesaw.api.Table, String...)}.
+   *
+   * <pre>{@code
+   * Ebm.train(model).onCsv(Path.of("points.csv"), "x", "y").method(Methods.exact()).run();
+   * }</pre>
+   */
+  public Training<E> onCsv(java.nio.file.Path csv, String... columns) {
+    if (csv == null || !java.nio.file.Files.isRegularFile(csv)) {
+      throw new IllegalArgumentException("csv must be a readable file, got " + csv);
+    }
+    tech.tablesaw.api.Table t;
+    try {
+      t = tech.tablesaw.api.Table.read().csv(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
+          .tableName(csv.getFileName().toString()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("csv " + csv + " could not be read: " + e.getMessage(), e);
+    }
+    return on(t, columns);
+  }
+
   /** The gradient estimator (required). */
   public Training<E> method(Method m) {
     this.method = m;

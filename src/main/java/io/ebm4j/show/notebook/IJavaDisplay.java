@@ -47,23 +47,30 @@ public final class IJavaDisplay {
       return false;
     }
     try {
-      Object renderer = kernel.get().getClass().getMethod("getRenderer").invoke(kernel.get());
-      registerAll(renderer, chartClasses(), new String[] {MimeBundle.PNG});
-      registerAll(renderer, List.of(tech.tablesaw.api.Table.class), new String[] {MimeBundle.HTML});
-      registerAll(renderer, List.of(io.ebm4j.train.Run.class), new String[] {MimeBundle.HTML});
-      registerAll(renderer, List.of(io.ebm4j.show.Figure.class), new String[] {MimeBundle.PNG});
-      try {
-        // by name: show must not depend on the study package that depends on it
-        registerAll(renderer, List.of(Class.forName("io.ebm4j.study.Result", false, loader())),
-            new String[] {MimeBundle.HTML});
-      } catch (ClassNotFoundException e) {
-        // results are not on this class path
-      }
+      register(kernel.get().getClass().getMethod("getRenderer").invoke(kernel.get()));
       registered = true;
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
       System.err.println("ebm4j: could not register IJava renderers: " + e);
       return false;
+    }
+  }
+
+  /**
+   * Registers chart and figure (PNG), table, run and study result (HTML) rendering on an IJava
+   * {@code io.github.spencerpark.jupyter.kernel.display.Renderer}, given as Object so ebm4j needs no IJava classes.
+   */
+  static void register(Object renderer) throws ReflectiveOperationException {
+    registerAll(renderer, chartClasses(), new String[] {MimeBundle.PNG});
+    registerAll(renderer, List.of(tech.tablesaw.api.Table.class), new String[] {MimeBundle.HTML});
+    registerAll(renderer, List.of(io.ebm4j.train.Run.class), new String[] {MimeBundle.HTML});
+    registerAll(renderer, List.of(io.ebm4j.show.Figure.class), new String[] {MimeBundle.PNG});
+    try {
+      // by name: show must not depend on the study package that depends on it
+      registerAll(renderer, List.of(Class.forName("io.ebm4j.study.Result", false, loader())),
+          new String[] {MimeBundle.HTML});
+    } catch (ClassNotFoundException e) {
+      // results are not on this class path
     }
   }
 
