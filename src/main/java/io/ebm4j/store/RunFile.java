@@ -52,9 +52,13 @@ public final class RunFile {
     if (path == null) {
       throw new IllegalArgumentException("path must not be null");
     }
+    if (!(run.model() instanceof io.ebm4j.energy.TrainableEnergy model)) {
+      throw new IllegalArgumentException("a run file stores a trainable model's parameters; this run's model is a "
+          + run.model().getClass().getName());
+    }
     Map<String, String> header = ModelFile.header(FORMAT);
     Map<String, byte[]> content = new LinkedHashMap<>();
-    ModelPart.write(run.model(), header, content);
+    ModelPart.write(model, header, content);
     Table h = run.history();
     header.put("history.name", h.name() == null ? "" : h.name());
     header.put("history.types", HistoryCsv.types(h));
