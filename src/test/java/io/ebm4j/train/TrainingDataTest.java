@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ebm4j.Ebm;
 import io.ebm4j.energy.Energies;
 import io.ebm4j.energy.Gaussian;
+import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class TrainingDataTest {
     return t.method(Methods.exact()).optimizer(new Sgd(0.1)).steps(20).seed(3).run();
   }
 
-  private static void assertSameHistory(Run<?> a, Run<?> b) {
+  private static void assertSameHistory(Run<? extends TrainableEnergy> a, Run<? extends TrainableEnergy> b) {
     assertEquals(a.history().columnNames(), b.history().columnNames());
     for (String c : a.history().columnNames()) {
       if (c.equals("seconds")) {
