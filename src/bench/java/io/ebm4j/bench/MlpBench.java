@@ -2,7 +2,7 @@ package io.ebm4j.bench;
 
 import io.ebm4j.nn.Activation;
 import io.ebm4j.nn.Mlp;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -67,7 +67,7 @@ public class MlpBench {
     int h = Integer.parseInt(s[1]);
     n = Integer.parseInt(s[2]);
     mlp = Mlp.builder(d).hidden(h, h).activation(Activation.SILU).dtype(DataType.FLOAT).seed(1).build();
-    SplittableRandom r = new SplittableRandom(2);
+    SplitMix r = new SplitMix(2);
     double[] xv = new double[n * d];
     for (int q = 0; q < xv.length; q++) {
       xv[q] = 2 * r.nextDouble() - 1;

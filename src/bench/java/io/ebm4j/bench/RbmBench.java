@@ -10,7 +10,7 @@ import io.ebm4j.discrete.RbmMethod;
 import io.ebm4j.discrete.RbmMethods;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,7 +76,7 @@ public class RbmBench {
     int n = Integer.parseInt(s[0]);
     int nv = Integer.parseInt(s[1]);
     int nh = Integer.parseInt(s[2]);
-    SplittableRandom r = new SplittableRandom(2);
+    SplitMix r = new SplitMix(2);
     double[] xv = new double[n * nv];
     for (int q = 0; q < xv.length; q++) {
       xv[q] = r.nextDouble() < 0.3 ? 1 : 0;

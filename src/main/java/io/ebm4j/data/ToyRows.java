@@ -4,7 +4,7 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Shared sampling loop of the toys: rows are drawn in Par chunks, chunk c from the Rng's sub-stream c. */
@@ -14,7 +14,7 @@ final class ToyRows {
   /** Draws one point into out[2i], out[2i+1] from r. */
   @FunctionalInterface
   interface Draw {
-    void draw(SplittableRandom r, DoubleBuffer out, int i);
+    void draw(SplitMix r, DoubleBuffer out, int i);
   }
 
   static INDArray sample(int n, Rng rng, Draw draw) {
@@ -27,7 +27,7 @@ final class ToyRows {
     INDArray x = Batches.zeros(n, 2);
     DoubleBuffer b = Batches.buffer(x);
     Par.forRange(n, (c, from, to) -> {
-      SplittableRandom r = rng.stream(c);
+      SplitMix r = rng.stream(c);
       for (int i = from; i < to; i++) {
         draw.draw(r, b, i);
       }

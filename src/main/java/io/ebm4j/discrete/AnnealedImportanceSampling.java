@@ -4,7 +4,7 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -124,7 +124,7 @@ public final class AnnealedImportanceSampling {
     final DoubleBuffer ab = Batches.buffer(a);
     final double[] logW = new double[m];
     Par.forRange(m, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       for (int q = from * nv; q < to * nv; q++) {
         vb.put(q, r.nextDouble() < Bin.sigmoid(bA[q % nv]) ? 1.0 : 0.0);
       }
@@ -135,7 +135,7 @@ public final class AnnealedImportanceSampling {
       final boolean move = k < betas;
       rbm.hiddenPre(v, pre);
       Par.forRange(m, (ch, from, to) -> {
-        SplittableRandom r = rng.stream(ch);
+        SplitMix r = rng.stream(ch);
         for (int i = from; i < to; i++) {
           double dw = 0;
           for (int q = 0; q < nv; q++) {
@@ -156,7 +156,7 @@ public final class AnnealedImportanceSampling {
       }
       rbm.visibleProduct(h, a);
       Par.forRange(m, (ch, from, to) -> {
-        SplittableRandom r = rng.stream(ch);
+        SplitMix r = rng.stream(ch);
         for (int i = from; i < to; i++) {
           for (int q = 0; q < nv; q++) {
             double x = (1 - b1) * bA[q] + b1 * (b[q] + ab.get(i * nv + q));

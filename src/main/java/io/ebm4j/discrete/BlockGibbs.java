@@ -5,7 +5,7 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.StepInfo;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * Block Gibbs for RBMs, v -> h -> v: h ~ p(h | v) = Bernoulli(sigmoid(v W^T + c)), then v ~ p(v | h) =
@@ -42,7 +42,7 @@ final class BlockGibbs implements DiscreteKernel<Rbm> {
     final DoubleBuffer pb = Batches.buffer(c.pre);
     final DoubleBuffer hb = Batches.buffer(c.hidden);
     Par.forRange(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       for (int k = from * nh; k < to * nh; k++) {
         hb.put(k, r.nextDouble() < Bin.sigmoid(pb.get(k)) ? 1.0 : 0.0);
       }
@@ -50,7 +50,7 @@ final class BlockGibbs implements DiscreteKernel<Rbm> {
     e.visiblePre(c.hidden, c.visiblePre);
     final DoubleBuffer vb = Batches.buffer(c.visiblePre);
     Par.forRange(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       for (int k = from * nv; k < to * nv; k++) {
         c.xb.put(k, r.nextDouble() < Bin.sigmoid(vb.get(k)) ? 1.0 : 0.0);
       }

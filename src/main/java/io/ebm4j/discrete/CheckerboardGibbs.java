@@ -3,7 +3,7 @@ package io.ebm4j.discrete;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.StepInfo;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * Checkerboard Gibbs for the Ising grid: all sites of one colour are conditionally independent given the other
@@ -36,7 +36,7 @@ final class CheckerboardGibbs implements DiscreteKernel<IsingGrid> {
     final int d = c.d;
     final int[][] colours = {e.sitesOfColour(0), e.sitesOfColour(1)};
     Par.forRange(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       BinaryEnergy.Flips f = e.flips();
       for (int[] sites : colours) {
         for (int i = from; i < to; i++) {

@@ -3,7 +3,7 @@ package io.ebm4j.discrete;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.StepInfo;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * Heat-bath (Gibbs) updates, one site at a time in systematic order: site i is redrawn from its conditional
@@ -21,7 +21,7 @@ final class HeatBathGibbs implements DiscreteKernel<BinaryEnergy> {
     final int d = c.d;
     final Encoding enc = e.encoding();
     Par.forRange(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       BinaryEnergy.Flips f = e.flips();
       for (int i = from; i < to; i++) {
         int off = i * d;

@@ -3,7 +3,7 @@ package io.ebm4j.discrete;
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.StepInfo;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * Single-site Metropolis-Hastings: propose flipping one site, accept with probability min(1, e^{-(U(x') - U(x))}).
@@ -31,7 +31,7 @@ final class SingleSiteMetropolis implements DiscreteKernel<BinaryEnergy> {
     final Encoding enc = e.encoding();
     final boolean random = scan == Scan.RANDOM;
     double accepted = Par.sum(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       BinaryEnergy.Flips f = e.flips();
       long acc = 0;
       for (int i = from; i < to; i++) {

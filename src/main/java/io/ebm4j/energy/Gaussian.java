@@ -5,7 +5,7 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -157,7 +157,7 @@ public final class Gaussian implements TrainableEnergy, ExactNormalizer, ExactSa
     INDArray x = Batches.zeros(n, d);
     DoubleBuffer xb = Batches.buffer(x);
     Par.forRange(n, (c, from, to) -> {
-      SplittableRandom r = rng.stream(c);
+      SplitMix r = rng.stream(c);
       for (int i = from; i < to; i++) {
         for (int j = 0; j < d; j++) {
           xb.put(i * d + j, m[j] + s[j] * Rng.normal(r));

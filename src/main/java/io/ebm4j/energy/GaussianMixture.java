@@ -5,7 +5,7 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -238,7 +238,7 @@ public final class GaussianMixture implements TrainableEnergy, ExactNormalizer, 
     INDArray x = Batches.zeros(n, d);
     DoubleBuffer xb = Batches.buffer(x);
     Par.forRange(n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       for (int i = from; i < to; i++) {
         double u = r.nextDouble() * cum[k - 1];
         int c = 0;

@@ -5,7 +5,7 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -227,7 +227,7 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     INDArray x = Batches.zeros(n, d);
     DoubleBuffer xb = Batches.buffer(x);
     Par.forRange(n, (c, from, to) -> {
-      SplittableRandom r = rng.stream(c);
+      SplitMix r = rng.stream(c);
       for (int i = from; i < to; i++) {
         double[] m = r.nextDouble() < q ? b : a;
         for (int j = 0; j < d; j++) {

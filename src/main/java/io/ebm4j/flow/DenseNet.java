@@ -4,7 +4,7 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.nn.Activation;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -81,7 +81,7 @@ final class DenseNet {
    * Writes initial values into p: hidden weights uniform on [-a, a] (Glorot, a = sqrt(6 / (fan_in + fan_out))),
    * biases zero, and the output layer all zero so that the block starts as the identity map.
    */
-  void init(double[] p, SplittableRandom r) {
+  void init(double[] p, SplitMix r) {
     for (int l = 1; l <= layers; l++) {
       double a = Math.sqrt(6.0 / (n[l - 1] + n[l]));
       for (int q = 0; q < n[l - 1] * n[l]; q++) {

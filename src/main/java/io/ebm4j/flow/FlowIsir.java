@@ -8,7 +8,7 @@ import io.ebm4j.sample.Chains;
 import io.ebm4j.sample.Kernel;
 import io.ebm4j.sample.StepInfo;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -106,7 +106,7 @@ public final class FlowIsir implements Kernel {
     final double[] logqy = w.logq;
     final double[] lw0 = logw0;
     double leave = Par.sum(n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       double[] lw = new double[m + 1];
       double acc = 0;
       for (int i = from; i < to; i++) {

@@ -6,7 +6,7 @@ import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.Chains;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /** Accept/reject of a batch of proposals into chains, through the chains' public (live) arrays only. */
 final class Moves {
@@ -30,7 +30,7 @@ final class Moves {
     final DoubleBuffer ub = Batches.buffer(c.energies());
     final DoubleBuffer gb = c.gradients() == null || gyb == null ? null : Batches.buffer(c.gradients());
     return Par.sum(c.size(), (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       double acc = 0;
       for (int i = from; i < to; i++) {
         double logA = logAlpha.at(i);

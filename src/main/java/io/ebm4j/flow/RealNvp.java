@@ -9,7 +9,7 @@ import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -105,7 +105,7 @@ public final class RealNvp {
     double[] p = initial;
     if (p == null) {
       p = new double[off];
-      SplittableRandom r = new SplittableRandom(seed);
+      SplitMix r = new SplitMix(seed);
       for (DenseNet net : nets) {
         net.init(p, r);
       }

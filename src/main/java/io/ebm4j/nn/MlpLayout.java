@@ -1,7 +1,7 @@
 package io.ebm4j.nn;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * Where each weight and bias of an {@link Mlp} sits in its flat parameter vector. With widths n_0 = d, n_1..n_L
@@ -108,7 +108,7 @@ final class MlpLayout {
    * LeakyReLU) or a = sqrt(6 / (fan_in + fan_out)) (Glorot, for tanh and softplus); biases zero.
    */
   double[] init(long seed, boolean he) {
-    SplittableRandom r = new SplittableRandom(seed);
+    SplitMix r = new SplitMix(seed);
     double[] p = new double[size];
     for (int l = 1; l <= layers + 1; l++) {
       int fanIn = n[l - 1];

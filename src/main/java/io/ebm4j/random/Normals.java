@@ -1,15 +1,14 @@
 package io.ebm4j.random;
 
-import java.util.SplittableRandom;
 
 /**
  * Standard normals from one stream (ziggurat method, see {@link Ziggurat}). Made per chunk inside a
  * {@link io.ebm4j.nd.Par} loop, so the draws depend only on the chunk's stream.
  */
 public final class Normals {
-  private final SplittableRandom r;
+  private final SplitMix r;
 
-  public Normals(SplittableRandom r) {
+  public Normals(SplitMix r) {
     this.r = r;
   }
 

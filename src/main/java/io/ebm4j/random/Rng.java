@@ -2,7 +2,6 @@ package io.ebm4j.random;
 
 import io.ebm4j.nd.Par;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
 
 /**
  * A seeded, replayable source of randomness. It owns one main stream and {@link Par#CHUNKS} sub-streams, one per
@@ -17,12 +16,12 @@ import java.util.SplittableRandom;
  */
 public final class Rng {
   private final long seed;
-  private final SplittableRandom main;
-  private final SplittableRandom[] streams = new SplittableRandom[Par.CHUNKS];
+  private final SplitMix main;
+  private final SplitMix[] streams = new SplitMix[Par.CHUNKS];
 
   public Rng(long seed) {
     this.seed = seed;
-    this.main = new SplittableRandom(seed);
+    this.main = new SplitMix(seed);
     for (int i = 0; i < streams.length; i++) {
       streams[i] = main.split();
     }
@@ -54,12 +53,12 @@ public final class Rng {
   }
 
   /** The sub-stream of a chunk, for draws inside {@link Par#forRange} bodies. */
-  public SplittableRandom stream(int chunk) {
+  public SplitMix stream(int chunk) {
     return streams[chunk];
   }
 
   /** One standard normal drawn from r (ziggurat method). */
-  public static double normal(SplittableRandom r) {
+  public static double normal(SplitMix r) {
     return Ziggurat.next(r);
   }
 
@@ -71,7 +70,7 @@ public final class Rng {
   }
 
   /** Fills [from, to) of out with standard normals drawn from r. */
-  public static void fillNormal(SplittableRandom r, DoubleBuffer out, int from, int to) {
+  public static void fillNormal(SplitMix r, DoubleBuffer out, int from, int to) {
     for (int i = from; i < to; i++) {
       out.put(i, Ziggurat.next(r));
     }

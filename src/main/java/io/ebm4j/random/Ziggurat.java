@@ -1,6 +1,5 @@
 package io.ebm4j.random;
 
-import java.util.SplittableRandom;
 
 /**
  * Standard normals by the ziggurat method (Marsaglia and Tsang 2000) with Doornik's (2005) 128-layer variant: one
@@ -34,7 +33,7 @@ final class Ziggurat {
   private Ziggurat() {}
 
   /** One standard normal from r. */
-  static double next(SplittableRandom r) {
+  static double next(SplitMix r) {
     while (true) {
       long bits = r.nextLong();
       int i = (int) (bits & (LAYERS - 1));
@@ -55,7 +54,7 @@ final class Ziggurat {
   }
 
   /** A draw from the normal tail beyond R (Marsaglia 1964), with the given sign. */
-  private static double tail(SplittableRandom r, boolean negative) {
+  private static double tail(SplitMix r, boolean negative) {
     double x;
     double y;
     do {

@@ -2,7 +2,7 @@ package io.ebm4j.sample;
 
 import io.ebm4j.nd.Par;
 import io.ebm4j.random.Rng;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 
 /**
  * The accept/reject half of every Metropolis-Hastings kernel: the proposals sit in the kernel's scratch (y, U(y),
@@ -20,7 +20,7 @@ final class Metropolis {
 
   static double acceptReject(Chains c, Proposal s, Rng rng, LogAlpha logAlpha) {
     return Par.sum(c.n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       double acc = 0;
       for (int i = from; i < to; i++) {
         double logA = logAlpha.at(i);

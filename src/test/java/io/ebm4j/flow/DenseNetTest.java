@@ -6,7 +6,7 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.nn.Activation;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -73,7 +73,7 @@ class DenseNetTest {
   void theOutputLayerStartsAtZero() {
     DenseNet net = new DenseNet(2, new int[] {8}, 3, Activation.TANH, 0);
     double[] p = new double[net.size];
-    net.init(p, new SplittableRandom(1));
+    net.init(p, new SplitMix(1));
     INDArray params = Batches.vector(p);
     INDArray c = Batches.zeros(4, 2).addi(0.3);
     DenseNet.Work w = net.new Work(4);

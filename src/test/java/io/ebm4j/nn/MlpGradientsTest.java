@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ebm4j.nd.Batches;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class MlpGradientsTest {
 
   static Mlp net(Activation a, int[] hidden, DataType t, int d) {
     Mlp m = Mlp.builder(d).hidden(hidden).activation(a).dtype(t).seed(7).build();
-    SplittableRandom r = new SplittableRandom(11);
+    SplitMix r = new SplitMix(11);
     double[] p = new double[m.numParams()];
     for (int q = 0; q < p.length; q++) {
       p[q] = 0.8 * (2 * r.nextDouble() - 1);
@@ -52,7 +52,7 @@ class MlpGradientsTest {
   }
 
   static INDArray randomBatch(int n, int d, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
+    SplitMix r = new SplitMix(seed);
     double[] v = new double[n * d];
     for (int q = 0; q < v.length; q++) {
       v[q] = 1.5 * (2 * r.nextDouble() - 1);

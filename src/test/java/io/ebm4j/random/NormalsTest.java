@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.junit.jupiter.api.Test;
 
 /** The ziggurat normals against the exact standard normal law. */
@@ -12,7 +12,7 @@ class NormalsTest {
   private static final int N = 2_000_000;
 
   private static double[] draw(long seed) {
-    Normals g = new Normals(new SplittableRandom(seed));
+    Normals g = new Normals(new SplitMix(seed));
     double[] x = new double[N];
     for (int i = 0; i < N; i++) {
       x[i] = g.next();

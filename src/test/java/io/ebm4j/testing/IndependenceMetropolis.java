@@ -9,7 +9,7 @@ import io.ebm4j.sample.Chains;
 import io.ebm4j.sample.Kernel;
 import io.ebm4j.sample.StepInfo;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -81,7 +81,7 @@ public final class IndependenceMetropolis implements Kernel {
     });
     e.evaluate(y, uy, null);
     double accepted = Par.sum(n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       double acc = 0;
       for (int i = from; i < to; i++) {
         double logA = ub.get(i) - uyb.get(i) + logQ(xb, i, d) - logQ(yb, i, d);
