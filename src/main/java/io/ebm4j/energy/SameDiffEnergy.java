@@ -17,7 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * A trainable energy defined by an ND4J SameDiff graph (see {@link GraphEnergy}), differentiated by SameDiff:
  * grad_x U from the gradient of sum_i w_i U(x_i) with respect to the placeholder x at w = 1, and the parameter
- * gradient sum_i w_i dU(x_i)/dtheta from the same scalar with respect to the graph's variables. The parameters are
+ * gradient sum_i w_i dU(x_i)/dtheta from the same sum with respect to the graph's variables. The parameters are
  * the graph's VARIABLE-type variables flattened (row-major) into one vector, in the graph's variable order, named
  * "name" or "name[k]". {@link #params()} is that vector; it is copied into the graph before an evaluation whenever
  * it changed.
@@ -64,9 +64,9 @@ final class SameDiffEnergy implements TrainableEnergy {
           + out.name() + " of another graph");
     }
     this.u = out.name();
-    // sum_i w_i u_i as a [1, 1] matrix product: reductions over an axis of length 1 fail in SameDiff 1.0.0-M2.1
-    SDVariable weighted = w.reshape(1, -1).mmul(out.castTo(DataType.DOUBLE).reshape(-1, 1));
-    sd.setLossVariables(weighted);
+    // the loss w_i u_i is left unreduced (SameDiff differentiates the sum of a loss's elements): in 1.0.0-M2.1 a
+    // reduction, or a matrix product, over an axis of length 1 fails in the backward pass when N = 1
+    sd.setLossVariables(w.mul(out.castTo(DataType.DOUBLE).reshape(-1)));
     List<String> vars = new ArrayList<>();
     List<String> paramNames = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
