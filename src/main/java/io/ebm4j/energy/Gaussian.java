@@ -299,11 +299,13 @@ public final class Gaussian implements TrainableEnergy, ExactNormalizer, ExactSa
   /** a . grad U = sum_j a_j r_j p_j: d/dmu_j = -a_j p_j, d/dlog sigma_j = -2 a_j r_j p_j. */
   @Override
   public void accumulateMixedGradient(INDArray x, INDArray a, double scale, INDArray out) {
+    INDArray xs = Batches.requireBatch(x, d, "x");
+    INDArray as = requireProjections(a, xs);
     double[] p = Batches.toArray(params);
     double[] prec = precisions(p);
-    DoubleBuffer xb = Batches.buffer(x);
-    DoubleBuffer ab = Batches.buffer(a);
-    int n = (int) x.rows();
+    DoubleBuffer xb = Batches.buffer(xs);
+    DoubleBuffer ab = Batches.buffer(as);
+    int n = (int) xs.rows();
     double[] acc = new double[2 * d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
@@ -336,6 +338,7 @@ public final class Gaussian implements TrainableEnergy, ExactNormalizer, ExactSa
     return eps;
   }
 
+  /** A batch v [N, d] with as many rows as x (projections, or the field of a mixed gradient). */
   private INDArray requireProjections(INDArray v, INDArray xs) {
     INDArray vs = Batches.requireBatch(v, d, "v");
     if (vs.rows() != xs.rows()) {

@@ -16,7 +16,8 @@ class GaussianScoresTest {
   @Test
   void everyScoreObjectiveAndItsGradientMatchCentralDifferences() {
     Gaussian g = Energies.gaussian(new double[] {0.5, -1}, new double[] {0.8, 1.7});
-    assertTrue(g instanceof ScoreMatchable && g instanceof SlicedScoreMatchable && g instanceof DenoisingScoreMatchable);
+    assertTrue(g instanceof ScoreMatchable && g instanceof SlicedScoreMatchable
+        && g instanceof DenoisingScoreMatchable);
     ScoreChecks.checkCapabilities(g, X, 1, 1e-5);
   }
 

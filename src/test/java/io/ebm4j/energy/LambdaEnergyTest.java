@@ -105,7 +105,8 @@ class LambdaEnergyTest {
     assertTrue(d.getMessage().contains("paramGrad function must return shape [4, 2]"), d.getMessage());
     IllegalArgumentException names = assertThrows(IllegalArgumentException.class, () -> Energies.trainable(2,
         Nd4j.createFromArray(1.0, 2.0), new String[] {"a"}, (x, t) -> x, (x, t) -> x, (x, t) -> x));
-    assertTrue(names.getMessage().contains("paramNames must have length 2") && names.getMessage().contains("got 1"), names.getMessage());
+    assertTrue(names.getMessage().contains("paramNames must have length 2") && names.getMessage().contains("got 1"),
+        names.getMessage());
     IllegalArgumentException dim = assertThrows(IllegalArgumentException.class,
         () -> Energies.of(0, x -> x, x -> x));
     assertTrue(dim.getMessage().contains("dim") && dim.getMessage().contains("0"), dim.getMessage());

@@ -40,7 +40,8 @@ class ScaledEnergyTest {
   @Test
   void scaledMlpKeepsEveryScoreObjective() {
     TrainableEnergy s = Energies.scaled(mlp(), 0.6);
-    assertTrue(s instanceof ScoreMatchable && s instanceof SlicedScoreMatchable && s instanceof DenoisingScoreMatchable);
+    assertTrue(s instanceof ScoreMatchable && s instanceof SlicedScoreMatchable
+        && s instanceof DenoisingScoreMatchable);
     assertFalse(s instanceof ExactNormalizer || s instanceof ExactSampler);
     ScoreChecks.checkCapabilities(s, X, 3, 1e-5);
   }
@@ -60,14 +61,14 @@ class ScaledEnergyTest {
     double beta = 2.5;
     TrainableEnergy s = Energies.scaled(g, beta);
     assertTrue(s instanceof ExactNormalizer && s instanceof ExactSampler && s instanceof Temperable);
-    Gaussian same = Energies.gaussian(new double[] {1, -2}, new double[] {0.8 / Math.sqrt(beta), 1.5 / Math.sqrt(beta)});
+    double r = Math.sqrt(beta);
+    Gaussian same = Energies.gaussian(new double[] {1, -2}, new double[] {0.8 / r, 1.5 / r});
     assertArrayEquals(Batches.toArray(same.energy(X)), Batches.toArray(s.energy(X)), 1e-12);
     assertEquals(same.logZ(), ((ExactNormalizer) s).logZ(), 1e-12);
     INDArray grad = Batches.zeros(4);
     ((ExactNormalizer) s).accumulateLogZGradient(1.0, grad);
     for (int k = 0; k < 4; k++) {
-      final int kk = k;
-      assertEquals(FiniteDifferences.dParam(s, k, 1e-6, () -> ((ExactNormalizer) s).logZ()), grad.getDouble(kk), 1e-8);
+      assertEquals(FiniteDifferences.dParam(s, k, 1e-6, () -> ((ExactNormalizer) s).logZ()), grad.getDouble(k), 1e-8);
     }
     ScoreChecks.checkCapabilities(s, X, 1, 1e-5);
     // tempering twice multiplies the inverse temperatures

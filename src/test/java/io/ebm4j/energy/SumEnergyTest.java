@@ -76,8 +76,8 @@ class SumEnergyTest {
     INDArray g1 = mlp.gradX(X);
     INDArray g2 = wide.gradX(X);
     double cross = g1.mul(g2).sumNumber().doubleValue() / X.rows();
-    assertEquals(mlp.scoreMatchingLoss(X) + wide.scoreMatchingLoss(X) + cross, ((ScoreMatchable) s).scoreMatchingLoss(X),
-        1e-12);
+    assertEquals(mlp.scoreMatchingLoss(X) + wide.scoreMatchingLoss(X) + cross,
+        ((ScoreMatchable) s).scoreMatchingLoss(X), 1e-12);
     INDArray a = ScoreChecks.normals(5, 2, 1.0, 9);
     INDArray expected = Batches.zeros(mlp.numParams());
     mlp.accumulateMixedGradient(X, a, 1.0, expected);
