@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An energy that offers denoising score matching (Vincent 2011): with x~ = x + sigma eps,
- * J(theta) = E |grad U(x~) - (x~ - x) / sigma^2|^2 / 2, which matches the score of the data smoothed by N(0, sigma^2 I).
+ * J(theta) = E |grad U(x~) - (x~ - x) / sigma^2|^2 / 2, which matches the score of the data smoothed by
+ * N(0, sigma^2 I).
  *
  * <p>Its parameter gradient at given noise, sum_i r_i . d grad U(x~_i) / dtheta with the residual r held fixed, is a
  * {@link MixedGradient}: with sigma = 1 and eps = grad U(x) - a, the point x - eps is moved back to x~ = x and the
