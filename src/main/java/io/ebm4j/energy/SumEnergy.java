@@ -1,95 +1,62 @@
 package io.ebm4j.energy;
 
-import io.ebm4j.nd.Batches;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.List;
 
 /**
- * A trainable energy plus a fixed one, U(x) = U_theta(x) + V(x): the composition that makes a neural energy a proper
- * density (V a wide Gaussian confines it) or adds a prior. Parameters and parameter gradients are those of U_theta;
- * energies and input gradients add.
+ * A sum of energies, U(x) = sum_k U_k(x), with the parameters of its trained parts (concatenated in order; names
+ * prefixed "e1.", "e2.", ... when more than one part is trained). Energies and input gradients add. It keeps every
+ * capability its parts share: score matching, sliced and denoising score matching (the objectives of the parts plus
+ * cross terms, which need each trained part's {@link MixedGradient}) and the mixed gradient itself. It is never an
+ * {@link ExactNormalizer} or {@link ExactSampler}: the normalizing constant of a sum has no closed form in general.
+ *
+ * <p>The typical use is a neural energy plus a fixed wide Gaussian that makes it a proper density:
  *
  * <pre>{@code
- * TrainableEnergy u = Energies.plus(mlp, Energies.gaussian(new double[] {0, 0}, new double[] {8, 8}));
+ * SumEnergy u = Energies.plus(mlp, Energies.gaussian(new double[] {0, 0}, new double[] {8, 8}));
+ * Run run = Ebm.train(u).on(data).method(Methods.scoreMatching()).run();   // the Gaussian's Laplacian included
  * }</pre>
+ *
+ * <p>With several trained parts, {@link #params()} is the sum's own vector, pushed into the parts before each
+ * evaluation when it changed; write parameters through the sum, not through a part.
  */
-public final class SumEnergy implements TrainableEnergy {
-  private final TrainableEnergy trainable;
-  private final Energy fixed;
-  private INDArray u2;
-  private INDArray g2;
+public interface SumEnergy extends TrainableEnergy {
+  /** The parts, in order. */
+  List<Energy> parts();
 
-  SumEnergy(TrainableEnergy trainable, Energy fixed) {
-    if (trainable == null || fixed == null) {
-      throw new IllegalArgumentException("both energies are required");
-    }
-    if (trainable.dim() != fixed.dim()) {
-      throw new IllegalArgumentException("energies must have the same dimension, got " + trainable.dim() + " and "
-          + fixed.dim());
-    }
-    this.trainable = trainable;
-    this.fixed = fixed;
-  }
+  /** Whether the parameters of part k are trained (belong to {@link #params()}). */
+  boolean isTrained(int k);
 
-  /** The trainable part. */
-  public TrainableEnergy trainable() {
-    return trainable;
-  }
-
-  /** The fixed part. */
-  public Energy fixed() {
-    return fixed;
-  }
-
-  @Override
-  public int dim() {
-    return trainable.dim();
-  }
-
-  @Override
-  public void evaluate(INDArray x, INDArray u, INDArray g) {
-    trainable.evaluate(x, u, g);
-    int n = (int) x.rows();
-    if (u2 == null || u2.length() != n) {
-      u2 = Batches.zeros(n);
-      g2 = Batches.zeros(n, dim());
-    }
-    fixed.evaluate(x, u2, g == null ? null : g2);
-    java.nio.DoubleBuffer ub = Batches.buffer(u);
-    java.nio.DoubleBuffer vb = Batches.buffer(u2);
-    for (int i = 0; i < n; i++) {
-      ub.put(i, ub.get(i) + vb.get(i));
-    }
-    if (g != null) {
-      java.nio.DoubleBuffer gb = Batches.buffer(g);
-      java.nio.DoubleBuffer hb = Batches.buffer(g2);
-      for (int k = 0; k < n * dim(); k++) {
-        gb.put(k, gb.get(k) + hb.get(k));
+  /** The only trained part (as in {@link Energies#plus}); throws when several parts are trained. */
+  default TrainableEnergy trainable() {
+    TrainableEnergy found = null;
+    for (int k = 0; k < parts().size(); k++) {
+      if (isTrained(k)) {
+        if (found != null) {
+          throw new IllegalStateException("trainable() needs exactly one trained part, this sum has several; use"
+              + " parts()");
+        }
+        found = (TrainableEnergy) parts().get(k);
       }
     }
+    return found;
+  }
+
+  /** The only fixed part (as in {@link Energies#plus}); throws when there is none or several. */
+  default Energy fixed() {
+    Energy found = null;
+    int count = 0;
+    for (int k = 0; k < parts().size(); k++) {
+      if (!isTrained(k)) {
+        found = parts().get(k);
+        count++;
+      }
+    }
+    if (count != 1) {
+      throw new IllegalStateException("fixed() needs exactly one fixed part, this sum has " + count + "; use parts()");
+    }
+    return found;
   }
 
   @Override
-  public INDArray params() {
-    return trainable.params();
-  }
-
-  @Override
-  public String[] paramNames() {
-    return trainable.paramNames();
-  }
-
-  @Override
-  public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
-    trainable.accumulateParamGradient(x, w, scale, out);
-  }
-
-  @Override
-  public SumEnergy copy() {
-    return new SumEnergy(trainable.copy(), fixed);
-  }
-
-  @Override
-  public String toString() {
-    return "Sum{" + trainable + " + " + fixed + "}";
-  }
+  SumEnergy copy();
 }

@@ -17,7 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * a mixture of two unit Gaussians at a and b in which mode b has mass q = e^{-z}/(1+e^{-z}). The single parameter is
  * z. With p(x) = e^{-z}N_b / (N_a + e^{-z}N_b), the posterior of mode b:
- * grad_x U = x - a - p (b - a), dU/dz = p, Laplacian U = d - p(1-p)|b-a|^2. Evaluated with a log-sum-exp so that
+ * grad_x U = x - a - p (b - a), dU/dz = p, Laplacian U = d - p(1-p)|b-a|^2, Hess U = I - p(1-p)(b-a)(b-a)^T and
+ * dp/dz = -p(1-p), which give every score-matching objective in closed form. Evaluated with a log-sum-exp so that
  * wells 20 apart (energies up to ~200) lose nothing.
  *
  * <pre>{@code
@@ -26,7 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * double q = truth.massOfB();   // 0.8
  * }</pre>
  */
-public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSampler, ScoreMatchable {
+public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSampler, ScoreMatchable,
+    SlicedScoreMatchable, DenoisingScoreMatchable {
   private final double[] a;
   private final double[] b;
   private final double sep2;
@@ -282,6 +284,107 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
       return acc;
     });
     out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  /**
+   * Row term -v' Hess U v + (v . grad U)^2 / 2 with Hess U = I - p(1-p)(b-a)(b-a)'; its z-derivative is
+   * p(1-p) [ (v . grad U) t - (1-2p) t^2 ] with t = (b-a) . v.
+   */
+  @Override
+  public double slicedScoreMatchingLoss(INDArray x, INDArray v) {
+    return sliced(x, v, 0, null) / x.rows();
+  }
+
+  @Override
+  public void accumulateSlicedScoreMatchingGradient(INDArray x, INDArray v, double scale, INDArray out) {
+    sliced(x, v, scale, out);
+  }
+
+  private double sliced(INDArray x, INDArray v, double scale, INDArray out) {
+    INDArray xs = Batches.requireBatch(x, dim(), "x");
+    INDArray vs = requireRows(v, xs, "v");
+    final DoubleBuffer xb = Batches.buffer(xs);
+    final DoubleBuffer vb = Batches.buffer(vs);
+    final int d = a.length;
+    final double z = z();
+    final boolean loss = out == null;
+    double s = Par.sum((int) xs.rows(), (c, from, to) -> {
+      double[] ra = new double[1];
+      double acc = 0;
+      for (int i = from; i < to; i++) {
+        double p = posteriorB(halfDistances(xb, i, z, ra));
+        double vg = 0;
+        double t = 0;
+        double vv = 0;
+        for (int j = 0; j < d; j++) {
+          double vj = vb.get(i * d + j);
+          vg += vj * (xb.get(i * d + j) - a[j] - p * (b[j] - a[j]));
+          t += vj * (b[j] - a[j]);
+          vv += vj * vj;
+        }
+        double q = p * (1 - p);
+        acc += loss ? 0.5 * vg * vg - (vv - q * t * t) : q * (vg * t - (1 - 2 * p) * t * t);
+      }
+      return acc;
+    });
+    if (!loss) {
+      out.putScalar(0, out.getDouble(0) + scale * s);
+    }
+    return s;
+  }
+
+  /** a . grad U = a . (x - a - p (b - a)), so d/dz = p(1-p) (b - a) . a (the field a, not the centre). */
+  @Override
+  public void accumulateMixedGradient(INDArray x, INDArray field, double scale, INDArray out) {
+    INDArray xs = Batches.requireBatch(x, dim(), "x");
+    INDArray fs = requireRows(field, xs, "a");
+    final DoubleBuffer xb = Batches.buffer(xs);
+    final DoubleBuffer fb = Batches.buffer(fs);
+    final int d = a.length;
+    final double z = z();
+    double s = Par.sum((int) xs.rows(), (c, from, to) -> {
+      double[] ra = new double[1];
+      double acc = 0;
+      for (int i = from; i < to; i++) {
+        double p = posteriorB(halfDistances(xb, i, z, ra));
+        double t = 0;
+        for (int j = 0; j < d; j++) {
+          t += fb.get(i * d + j) * (b[j] - a[j]);
+        }
+        acc += p * (1 - p) * t;
+      }
+      return acc;
+    });
+    out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  @Override
+  public double denoisingScoreMatchingLoss(INDArray x, INDArray eps, double sigma) {
+    return Denoising.loss(this, x, eps, sigma);
+  }
+
+  @Override
+  public void accumulateDenoisingScoreMatchingGradient(INDArray x, INDArray eps, double sigma, double scale,
+      INDArray out) {
+    Denoising.accumulate(this, x, eps, sigma, scale, out);
+  }
+
+  @Override
+  public INDArray accumulateDenoisingScoreMatchingGradient(INDArray x, double sigma, Rng rng, double scale,
+      INDArray out) {
+    INDArray xs = Batches.requireBatch(x, dim(), "x");
+    Denoising.requireSigma(sigma);
+    INDArray eps = Denoising.noise(rng, xs.rows(), dim());
+    Denoising.accumulate(this, xs, eps, sigma, scale, out);
+    return eps;
+  }
+
+  private INDArray requireRows(INDArray v, INDArray xs, String name) {
+    INDArray vs = Batches.requireBatch(v, dim(), name);
+    if (vs.rows() != xs.rows()) {
+      throw new IllegalArgumentException(name + " must have as many rows as x (" + xs.rows() + "), got " + vs.rows());
+    }
+    return vs;
   }
 
   @Override

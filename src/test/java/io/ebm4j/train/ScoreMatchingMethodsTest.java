@@ -61,8 +61,9 @@ class ScoreMatchingMethodsTest {
   @Test
   void methodsNameWhatTheEnergyLacks() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Ebm.train(Energies.standardNormal(2)).on(DATA).method(Methods.slicedScoreMatching(1)).steps(1).run());
-    assertTrue(e.getMessage().contains("SlicedScoreMatchable") && e.getMessage().contains("Gaussian"),
+        () -> Ebm.train(Energies.mixture(new double[][] {{0, 0}}, new double[] {1})).on(DATA)
+            .method(Methods.slicedScoreMatching(1)).steps(1).run());
+    assertTrue(e.getMessage().contains("SlicedScoreMatchable") && e.getMessage().contains("GaussianMixture"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Methods.denoisingScoreMatching(0));
     assertThrows(IllegalArgumentException.class, () -> Methods.slicedScoreMatching(0));
