@@ -54,7 +54,7 @@ class UserEnergyTrainingTest {
   private static void learnsTheDataMean(Supplier<TrainableEnergy> start, int steps) {
     for (Method m : methods()) {
       TrainableEnergy e = start.get();
-      Run run = Ebm.train(e).on(DATA).method(m).optimizer(new Sgd(0.2)).steps(steps).seed(7)
+      var run = Ebm.train(e).on(DATA).method(m).optimizer(new Sgd(0.2)).steps(steps).seed(7)
           .logEvery(steps).run();
       double mu = run.model().params().getDouble(0);
       assertEquals(DATA_MEAN, mu, TOLERANCE, m.name() + ": learned mean " + mu + ", data mean " + DATA_MEAN);
