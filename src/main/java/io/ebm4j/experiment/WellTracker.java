@@ -24,6 +24,32 @@ final class WellTracker implements StepListener<TrainableEnergy> {
   }
 
   @Override
+  public void save(io.ebm4j.nd.State s) {
+    s.putLongs("counts", resamplings, crossings);
+    if (side != null) {
+      double[] v = new double[side.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = side[i] ? 1 : 0;
+      }
+      s.put("side", v);
+    }
+  }
+
+  @Override
+  public void restore(io.ebm4j.nd.State s) {
+    long[] counts = s.longs("counts");
+    resamplings = counts[0];
+    crossings = counts[1];
+    if (s.has("side")) {
+      double[] v = s.doubles("side");
+      side = new boolean[v.length];
+      for (int i = 0; i < v.length; i++) {
+        side[i] = v[i] == 1;
+      }
+    }
+  }
+
+  @Override
   public void onStep(int step, TrainableEnergy model, Estimator est, Map<String, Double> row) {
     Chains c = est.chains();
     if (c == null) {

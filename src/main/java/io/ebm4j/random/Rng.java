@@ -27,6 +27,28 @@ public final class Rng {
     }
   }
 
+  /** The state of the main stream and every sub-stream, two longs each, for a checkpoint. */
+  public long[] state() {
+    long[] out = new long[2 * (1 + streams.length)];
+    System.arraycopy(main.state(), 0, out, 0, 2);
+    for (int i = 0; i < streams.length; i++) {
+      System.arraycopy(streams[i].state(), 0, out, 2 + 2 * i, 2);
+    }
+    return out;
+  }
+
+  /** Continues from a state read by {@link #state}, in place. */
+  public void restore(long[] state) {
+    if (state == null || state.length != 2 * (1 + streams.length)) {
+      throw new IllegalArgumentException("an Rng state has " + 2 * (1 + streams.length) + " longs, got "
+          + (state == null ? "null" : state.length));
+    }
+    main.set(new long[] {state[0], state[1]});
+    for (int i = 0; i < streams.length; i++) {
+      streams[i].set(new long[] {state[2 + 2 * i], state[3 + 2 * i]});
+    }
+  }
+
   /** The seed this generator was built from. */
   public long seed() {
     return seed;

@@ -21,7 +21,7 @@ public final class SplitMix {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
   private static final double DOUBLE_UNIT = 0x1.0p-53;
   private long seed;
-  private final long gamma;
+  private long gamma;
 
   /** A generator from a seed (the increment is the golden gamma). */
   public SplitMix(long seed) {
@@ -45,6 +45,13 @@ public final class SplitMix {
           + java.util.Arrays.toString(state));
     }
     return new SplitMix(state[0], state[1]);
+  }
+
+  /** Continues from a state read by {@link #state}, in place (references to this generator stay valid). */
+  public void set(long[] state) {
+    SplitMix r = restore(state);
+    this.seed = r.seed;
+    this.gamma = r.gamma;
   }
 
   private long nextSeed() {

@@ -58,6 +58,38 @@ public final class Chains {
     return new Chains(Batches.requireBatch(x0, dim, "x0"), gradients);
   }
 
+  /** Saves positions, cached energies and gradients, log-weights and the resampling count (for a checkpoint). */
+  public void save(io.ebm4j.nd.State s) {
+    s.put("positions", Batches.toArray(x)).put("energies", Batches.toArray(u))
+        .put("logWeights", Batches.toArray(logW)).putLongs("resamplings", resamplings);
+    if (g != null) {
+      s.put("gradients", Batches.toArray(g));
+    }
+  }
+
+  /** Restores what {@link #save} wrote; the chain count, dimension and gradient caching must match. */
+  public void restore(io.ebm4j.nd.State s) {
+    double[] xs = s.doubles("positions");
+    if (xs.length != n * d || s.has("gradients") != (g != null)) {
+      throw new IllegalStateException("checkpointed walkers are " + xs.length / Math.max(1, d) + " x " + d
+          + (s.has("gradients") ? " with" : " without") + " gradients; these are " + n + " x " + d
+          + (g != null ? " with" : " without") + " gradients");
+    }
+    copy(xs, xb);
+    copy(s.doubles("energies"), ub);
+    copy(s.doubles("logWeights"), wb);
+    if (g != null) {
+      copy(s.doubles("gradients"), gb);
+    }
+    resamplings = s.longs("resamplings")[0];
+  }
+
+  private static void copy(double[] v, DoubleBuffer b) {
+    for (int i = 0; i < v.length; i++) {
+      b.put(i, v[i]);
+    }
+  }
+
   /** Recomputes the cached energies (and gradients) at the current positions and parameters. */
   public void refresh(Energy e) {
     e.evaluate(x, u, g);

@@ -103,6 +103,23 @@ public final class DualAveraging implements Kernel {
     return adapt(current.transport(e, c, rng));
   }
 
+  @Override
+  public void save(io.ebm4j.nd.State s) {
+    s.putLongs("m", m).put("hbarStat", hbarStat).put("logH", logH).put("logHbar", logHbar).put("stepSize", hNow);
+  }
+
+  @Override
+  public void restore(io.ebm4j.nd.State s) {
+    m = (int) s.longs("m")[0];
+    hbarStat = s.scalar("hbarStat");
+    logH = s.scalar("logH");
+    logHbar = s.scalar("logHbar");
+    hNow = s.scalar("stepSize");
+    Kernel next = family.apply(hNow);
+    Proposal.handOver(current, next);
+    current = next;
+  }
+
   private StepInfo adapt(StepInfo info) {
     if (m < warmup) {
       m++;

@@ -44,6 +44,15 @@ public interface Kernel {
     return this;
   }
 
+  /**
+   * Saves the kernel's adaptation state for a checkpoint (scratch buffers are not state). Stateless kernels save
+   * nothing; a kernel that adapts (step size, a trained proposal) must override this and {@link #restore}.
+   */
+  default void save(io.ebm4j.nd.State s) {}
+
+  /** Restores what {@link #save} wrote. */
+  default void restore(io.ebm4j.nd.State s) {}
+
   /** Chains at x0 [N, d] with caches evaluated under e. */
   default Chains init(Energy e, INDArray x0) {
     Chains c = Chains.of(x0, e.dim(), needsGradient());

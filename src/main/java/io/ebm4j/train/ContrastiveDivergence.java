@@ -61,6 +61,27 @@ public final class ContrastiveDivergence implements Method {
       }
 
       @Override
+      public void save(io.ebm4j.nd.State s) {
+        kernel.save(s.child("kernel"));
+        s.put("acceptance", acceptance);
+        if (chains != null) {
+          chains.save(s.child("walkers"));
+        }
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        kernel.restore(s.child("kernel"));
+        acceptance = s.scalar("acceptance");
+        if (s.has("walkers.positions")) {
+          double[] x = s.doubles("walkers.positions");
+          chains = kernel.init(e, org.nd4j.linalg.factory.Nd4j.createFromArray(x).reshape(x.length / e.dim(),
+              e.dim()));
+          chains.restore(s.child("walkers"));
+        }
+      }
+
+      @Override
       public Chains chains() {
         return chains;
       }

@@ -31,6 +31,17 @@ final class DenoisingScoreMatching implements Method {
       throw new IllegalArgumentException("method denoising-score-matching needs an energy implementing"
           + " DenoisingScoreMatchable, got " + e.getClass().getSimpleName());
     }
-    return (batch, out) -> sm.accumulateDenoisingScoreMatchingGradient(batch, sigma, rng, 1.0 / batch.rows(), out);
+    return new Estimator() {
+      @Override
+      public void gradient(INDArray batch, INDArray out) {
+        sm.accumulateDenoisingScoreMatchingGradient(batch, sigma, rng, 1.0 / batch.rows(), out);
+      }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {}
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {}
+    };
   }
 }

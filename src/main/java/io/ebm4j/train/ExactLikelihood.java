@@ -33,6 +33,12 @@ final class ExactLikelihood implements Method {
       public void record(Map<String, Double> row) {
         row.put("logZ", z.logZ());
       }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {}
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {}
     };
   }
 }

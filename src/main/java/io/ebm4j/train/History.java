@@ -49,6 +49,18 @@ final class History {
     size++;
   }
 
+  /** Appends the rows of a table written by {@link #table} (resuming from a checkpoint). */
+  void addAll(Table t) {
+    java.util.List<String> cols = t.columnNames().stream().filter(c -> !c.equals("step")).toList();
+    for (int i = 0; i < t.rowCount(); i++) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (String c : cols) {
+        row.put(c, ((tech.tablesaw.api.NumericColumn<?>) t.column(c)).getDouble(i));
+      }
+      add((int) ((tech.tablesaw.api.NumericColumn<?>) t.column("step")).getDouble(i), row);
+    }
+  }
+
   Table table(String name) {
     Table t = Table.create(name);
     t.addColumns(IntColumn.create("step", steps.stream().mapToInt(Integer::intValue).toArray()));

@@ -161,6 +161,32 @@ public final class JarzynskiPcd implements Method {
       }
 
       @Override
+      public void save(io.ebm4j.nd.State s) {
+        chains.save(s.child("walkers"));
+        kernel.save(s.child("kernel"));
+        s.put("weights", Batches.toArray(w)).put("offset", offset).put("ess", ess).put("logMean", logMean)
+            .put("acceptance", acceptance).putLongs("resamplings", resamplings).putLongs("resampled",
+                resampled ? 1 : 0);
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        chains.restore(s.child("walkers"));
+        kernel.restore(s.child("kernel"));
+        double[] ws = s.doubles("weights");
+        java.nio.DoubleBuffer wb = Batches.buffer(w);
+        for (int i = 0; i < ws.length; i++) {
+          wb.put(i, ws[i]);
+        }
+        offset = s.scalar("offset");
+        ess = s.scalar("ess");
+        logMean = s.scalar("logMean");
+        acceptance = s.scalar("acceptance");
+        resamplings = (int) s.longs("resamplings")[0];
+        resampled = s.longs("resampled")[0] == 1;
+      }
+
+      @Override
       public Chains chains() {
         return chains;
       }

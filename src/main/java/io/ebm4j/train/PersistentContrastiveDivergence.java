@@ -123,6 +123,21 @@ public final class PersistentContrastiveDivergence implements Method {
       }
 
       @Override
+      public void save(io.ebm4j.nd.State s) {
+        chains.save(s.child("walkers"));
+        kernel.save(s.child("kernel"));
+        s.put("acceptance", acceptance).putLongs("updates", updates);
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        chains.restore(s.child("walkers"));
+        kernel.restore(s.child("kernel"));
+        acceptance = s.scalar("acceptance");
+        updates = (int) s.longs("updates")[0];
+      }
+
+      @Override
       public Chains chains() {
         return chains;
       }

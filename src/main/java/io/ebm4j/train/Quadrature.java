@@ -81,6 +81,12 @@ final class Quadrature implements Method {
         weights.run();
         row.put("logZ", logZ[0]);
       }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {}
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {}
     };
   }
 }

@@ -36,6 +36,21 @@ final class ScoreMatching implements Method {
       public void record(Map<String, Double> row) {
         row.put("scoreMatchingLoss", sm.scoreMatchingLoss(last == null ? data : last));
       }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {
+        if (last != null && last != data) {
+          s.put("lastBatch", io.ebm4j.nd.Batches.toArray(last));
+        }
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        if (s.has("lastBatch")) {
+          double[] b = s.doubles("lastBatch");
+          last = org.nd4j.linalg.factory.Nd4j.createFromArray(b).reshape(b.length / e.dim(), e.dim());
+        }
+      }
     };
   }
 }

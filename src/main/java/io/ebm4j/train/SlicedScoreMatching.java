@@ -59,6 +59,16 @@ final class SlicedScoreMatching implements Method {
       public void record(Map<String, Double> row) {
         row.put("slicedScoreMatchingLoss", loss);
       }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {
+        s.put("loss", loss);
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        loss = s.scalar("loss");
+      }
     };
   }
 }

@@ -12,4 +12,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface StepListener<E extends TrainableEnergy> {
   void onStep(int step, E model, Estimator estimator, Map<String, Double> row);
+
+  /** Saves the listener's own state for a checkpoint; stateless listeners (the default) save nothing. */
+  default void save(io.ebm4j.nd.State s) {}
+
+  /** Restores what {@link #save} wrote. */
+  default void restore(io.ebm4j.nd.State s) {}
 }

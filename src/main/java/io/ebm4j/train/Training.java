@@ -55,6 +55,10 @@ public final class Training<E extends TrainableEnergy> {
   private final List<double[]> scales = new ArrayList<>(); // {from, to, factor}
   private double weightDecay;
   private double clipNorm = Double.POSITIVE_INFINITY;
+  private Checkpoints checkpoints;
+  private int checkpointEvery;
+  private double checkpointSeconds;
+  private Checkpoints resumeFrom;
 
   public Training(E energy) {
     if (energy == null) {
@@ -298,6 +302,48 @@ public final class Training<E extends TrainableEnergy> {
     return this;
   }
 
+  /**
+   * Saves the run's whole state to {@code store} every {@link #checkpointEvery} steps and/or every
+   * {@link #checkpointEverySeconds} seconds (see {@link Checkpoint}).
+   */
+  public Training<E> checkpoints(Checkpoints store) {
+    if (store == null) {
+      throw new IllegalArgumentException("checkpoints store must not be null");
+    }
+    this.checkpoints = store;
+    return this;
+  }
+
+  /** Checkpoint at every step that is a multiple of n (n >= 1). */
+  public Training<E> checkpointEvery(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("checkpointEvery must be at least 1, got " + n);
+    }
+    this.checkpointEvery = n;
+    return this;
+  }
+
+  /** Checkpoint whenever at least this many seconds passed since the last one (seconds > 0). */
+  public Training<E> checkpointEverySeconds(double seconds) {
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new IllegalArgumentException("checkpointEverySeconds must be positive and finite, got " + seconds);
+    }
+    this.checkpointSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Continues from the latest checkpoint in {@code store}, if there is one (otherwise starts afresh). The
+   * configuration must be the one the checkpoint was written with; a different one fails, naming what differs.
+   */
+  public Training<E> resumeFrom(Checkpoints store) {
+    if (store == null) {
+      throw new IllegalArgumentException("resumeFrom store must not be null");
+    }
+    this.resumeFrom = store;
+    return this;
+  }
+
   /** Runs the training and returns its history, model and walkers. */
   public Run<E> run() {
     if (data == null) {
@@ -310,7 +356,8 @@ public final class Training<E extends TrainableEnergy> {
     E model = copyOf(energy);
     Rng rng = new Rng(seed);
     Rng batchRng = rng.split();
-    Estimator est = method.start(model, data, rng.split());
+    Rng estRng = rng.split();
+    Estimator est = method.start(model, data, estRng);
     int p = model.numParams();
     INDArray params = model.params();
     INDArray grad = Batches.zeros(p);
@@ -325,9 +372,25 @@ public final class Training<E extends TrainableEnergy> {
     Map<String, Double> row = new LinkedHashMap<>();
     Map<String, Double> shown = new LinkedHashMap<>();
     String name = label != null ? label : method.name();
+    Map<String, String> fingerprint = fingerprint(model);
+    int k0 = 0;
+    if (resumeFrom != null) {
+      java.util.Optional<Checkpoint> c = resumeFrom.latest();
+      if (c.isPresent()) {
+        k0 = restore(c.get(), fingerprint, params, state, new Rng[] {rng, batchRng, estRng}, est, history);
+        t0 -= (long) (c.get().seconds() * 1e9);
+      }
+    }
+    long lastSave = System.nanoTime();
     progress.start(name, steps);
     try {
-      for (int k = 0; k <= steps; k++) {
+      for (int k = k0; k <= steps; k++) {
+        if (checkpoints != null && k > k0 && k < steps && ((checkpointEvery > 0 && k % checkpointEvery == 0)
+            || (checkpointSeconds > 0 && System.nanoTime() - lastSave >= checkpointSeconds * 1e9))) {
+          checkpoints.save(checkpoint(k, (System.nanoTime() - t0) / 1e9, params, state,
+              new Rng[] {rng, batchRng, estRng}, est, history.table(name), fingerprint));
+          lastSave = System.nanoTime();
+        }
         boolean log = k % logEvery == 0 || k == steps;
         row.clear();
         if (log) {
@@ -406,6 +469,77 @@ public final class Training<E extends TrainableEnergy> {
     prov.put("seed", String.valueOf(seed));
     prov.put("dataRows", String.valueOf(data.rows()));
     return new Run<>(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
+  }
+
+  private static final String[] RNG_NAMES = {"rng.main", "rng.batches", "rng.method"};
+
+  /** What identifies this run's configuration: a checkpoint resumes only into the same. */
+  private Map<String, String> fingerprint(E model) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("energy", energy.getClass().getName() + " " + energy);
+    f.put("numParams", String.valueOf(model.numParams()));
+    f.put("method", method.name());
+    f.put("optimizer", updater.toString());
+    f.put("steps", String.valueOf(steps));
+    f.put("batchSize", String.valueOf(batchSize));
+    f.put("seed", String.valueOf(seed));
+    f.put("logEvery", String.valueOf(logEvery));
+    long h = 0xcbf29ce484222325L;
+    java.nio.DoubleBuffer db = Batches.buffer(data);
+    for (int i = 0; i < data.length(); i++) {
+      h = (h ^ Double.doubleToLongBits(db.get(i))) * 0x100000001b3L;
+    }
+    f.put("data", data.rows() + "x" + data.columns() + " " + Long.toHexString(h));
+    return f;
+  }
+
+  private Checkpoint checkpoint(int k, double seconds, INDArray params, INDArray updaterState, Rng[] rngs,
+      Estimator est, tech.tablesaw.api.Table history, Map<String, String> fingerprint) {
+    io.ebm4j.nd.State s = new io.ebm4j.nd.State();
+    s.put("params", Batches.toArray(params.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? params
+        : params.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+    if (updaterState != null) {
+      s.put("updater", Batches.toArray(updaterState));
+    }
+    for (int i = 0; i < rngs.length; i++) {
+      s.putLongs(RNG_NAMES[i], rngs[i].state());
+    }
+    est.save(s.child("estimator"));
+    for (int i = 0; i < listeners.size(); i++) {
+      listeners.get(i).save(s.child("listener" + i));
+    }
+    return new Checkpoint(Checkpoint.FORMAT_VERSION, k, seconds, s, history, fingerprint);
+  }
+
+  /** Puts a checkpoint's state back; returns the step to continue from. */
+  private int restore(Checkpoint c, Map<String, String> fingerprint, INDArray params, INDArray updaterState,
+      Rng[] rngs, Estimator est, History history) {
+    if (!c.fingerprint().equals(fingerprint)) {
+      StringBuilder diff = new StringBuilder();
+      for (String key : fingerprint.keySet()) {
+        if (!fingerprint.get(key).equals(c.fingerprint().get(key))) {
+          diff.append(diff.length() == 0 ? "" : "; ").append(key).append(": checkpoint ")
+              .append(c.fingerprint().get(key)).append(", this run ").append(fingerprint.get(key));
+        }
+      }
+      throw new IllegalStateException("the checkpoint at step " + c.step() + " belongs to another run (" + diff
+          + ")");
+    }
+    io.ebm4j.nd.State s = c.state();
+    params.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(s.doubles("params")).castTo(params.dataType()));
+    if (updaterState != null) {
+      updaterState.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(s.doubles("updater"))
+          .reshape(updaterState.shape()));
+    }
+    for (int i = 0; i < rngs.length; i++) {
+      rngs[i].restore(s.longs(RNG_NAMES[i]));
+    }
+    est.restore(s.child("estimator"));
+    for (int i = 0; i < listeners.size(); i++) {
+      listeners.get(i).restore(s.child("listener" + i));
+    }
+    history.addAll(c.history());
+    return c.step();
   }
 
   /** The energy's copy, checked to have the energy's own class (copy() must be covariant). */
