@@ -82,6 +82,8 @@ public final class Main {
     String engineName = "local";
     String master = null;
     int threads = Runtime.getRuntime().availableProcessors();
+    int checkpointEvery = 100;
+    boolean fresh = false;
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);
       boolean hasValue = i + 1 < rest.size();
@@ -93,6 +95,15 @@ public final class Main {
         engineName = rest.get(++i);
       } else if (a.equals("--master") && hasValue) {
         master = rest.get(++i);
+      } else if (a.equals("--fresh")) {
+        fresh = true;
+      } else if (a.equals("--checkpoint-every") && hasValue) {
+        String v = rest.get(++i);
+        try {
+          checkpointEvery = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--checkpoint-every expects a positive integer, got '" + v + "'");
+        }
       } else if (a.equals("--threads") && hasValue) {
         String v = rest.get(++i);
         try {
@@ -102,14 +113,18 @@ public final class Main {
         }
       } else {
         throw new IllegalArgumentException("unexpected argument '" + a + "'; use --set key=value, --out DIR,"
-            + " --threads N, --engine local|spark, --master URL");
+            + " --threads N, --engine local|spark, --master URL, --checkpoint-every N, --fresh");
       }
     }
     Sweep<C> sweep = Sweep.parse(study.defaults(), sets);
+    Path state = out.resolve(".state");
+    if (fresh) {
+      deleteTree(state);
+    }
     long t0 = System.nanoTime();
     Result r;
     try (Engine engine = engine(engineName, master, threads)) {
-      r = Runner.of(study).engine(engine).progress(Progress.auto()).run(sweep);
+      r = Runner.of(study).engine(engine).progress(Progress.auto()).resumable(state, checkpointEvery).run(sweep);
     } catch (Exception e) {
       if (e instanceof RuntimeException re) {
         throw re;
@@ -119,6 +134,7 @@ public final class Main {
     double secs = (System.nanoTime() - t0) / 1e9;
     try {
       List<Path> files = r.save(out);
+      deleteTree(state);
       System.out.println(Markdown.table(r.summary()));
       System.out.printf("%s finished in %.1f s; %d files in %s%n", study.name(), secs, files.size(),
           out.toAbsolutePath());
@@ -127,6 +143,20 @@ public final class Main {
       return 1;
     }
     return 0;
+  }
+
+  /** Removes the resumable state of a finished run. */
+  private static void deleteTree(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not delete " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   private static Engine engine(String name, String master, int threads) {
@@ -145,7 +175,9 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: reproduce <experiment> [--set key=value ...] [--out DIR] [--threads N]\n"
-        + "                 [--engine local|spark] [--master URL]\n"
+        + "                 [--engine local|spark] [--master URL] [--checkpoint-every N] [--fresh]\n"
+        + "An interrupted reproduce resumes when run again with the same settings (state in DIR/.state);\n"
+        + "--fresh starts over.\n"
         + "       list\n       settings <experiment>\n"
         + "Settings: a comma list sweeps a setting (walkers=2000,10000), a..b is an integer range (seeds=0..4).\n"
         + "experiments: " + String.join(", ", Studies.names()));

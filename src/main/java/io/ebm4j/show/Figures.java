@@ -48,6 +48,26 @@ public final class Figures {
     return abs;
   }
 
+  /**
+   * Deletes temporary files that an interrupted atomic write left behind (names {@code .NAME...tmp}) in dir and,
+   * when {@code recursive}, below it. The files they were meant to replace are untouched.
+   */
+  public static void removeStaleTemporaries(Path dir, boolean recursive) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = recursive ? Files.walk(dir) : Files.list(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(".") && n.endsWith(".tmp")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Temporary files are created 0600; give the final file the usual rw-r--r-- where the file system has modes. */
   private static void readable(Path p) throws IOException {
     try {

@@ -1,5 +1,6 @@
 package io.ebm4j.study;
 
+import io.ebm4j.train.Checkpoints;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,10 +15,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param arm the arm's label
  * @param seed the user's seed
  * @param dataSupplier the study's data for (config, seed)
+ * @param checkpoints where this cell's training keeps its checkpoints, or null when the runner has none
+ * @param checkpointEvery steps between checkpoints (when checkpoints is not null)
  * @param <C> the configuration type
  */
 public record Cell<C extends Record & Config<C>>(String study, C config, Map<String, String> setting, String arm,
-    int seed, Supplier<INDArray> dataSupplier) {
+    int seed, Supplier<INDArray> dataSupplier, Checkpoints checkpoints, int checkpointEvery) {
+  /** A cell without checkpoints. */
+  public Cell(String study, C config, Map<String, String> setting, String arm, int seed,
+      Supplier<INDArray> dataSupplier) {
+    this(study, config, setting, arm, seed, dataSupplier, null, 0);
+  }
+
   /** The study's data for this configuration and seed. */
   public INDArray data() {
     return dataSupplier.get();

@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  */
 final class Outcome implements Serializable {
   private static final long serialVersionUID = 1L;
-  final int index;
+  int index;
   final LinkedHashMap<String, Double> metrics;
   final String historyName;
   final int[] steps;
@@ -89,6 +89,12 @@ final class Outcome implements Serializable {
     } catch (java.io.IOException | ClassNotFoundException e) {
       throw new IllegalStateException("cannot read back a model that ran remotely: " + e.getMessage(), e);
     }
+  }
+
+  /** This outcome as the cell of another index (a finished cell read back from disk). */
+  Outcome at(int i) {
+    this.index = i;
+    return this;
   }
 
   /** The history table. */

@@ -22,6 +22,7 @@ final class ResultWriter {
 
   static List<Path> write(Result r, Path dir) throws IOException {
     Files.createDirectories(dir);
+    Figures.removeStaleTemporaries(dir, false);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, Figure> en : r.figures().entrySet()) {
       written.add(en.getValue().savePng(dir.resolve(file(en.getKey()) + ".png")));

@@ -42,6 +42,8 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
   private final Study<C, E> study;
   private Engine engine;
   private Progress progress = Progress.silent();
+  private java.nio.file.Path stateDir;
+  private int checkpointEvery = 100;
 
   private Runner(Study<C, E> study) {
     if (study == null) {
@@ -67,9 +69,28 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
     return this;
   }
 
+  /**
+   * Makes the sweep resumable: each finished cell is kept in {@code dir/cells/KEY.cell} and each running training
+   * checkpoints into {@code dir/checkpoints/KEY/} every {@code everySteps} steps. Run again with the same settings,
+   * the runner skips the cells it finished and resumes the others from their last checkpoint, so an interrupted
+   * sweep (even killed with SIGKILL) ends with the summary of an uninterrupted one. Files are written atomically.
+   */
+  public Runner<C, E> resumable(java.nio.file.Path dir, int everySteps) {
+    if (dir == null) {
+      throw new IllegalArgumentException("state directory must not be null");
+    }
+    if (everySteps < 1) {
+      throw new IllegalArgumentException("checkpoint every must be at least 1 step, got " + everySteps);
+    }
+    this.stateDir = dir;
+    this.checkpointEvery = everySteps;
+    return this;
+  }
+
   /** One cell to run: which setting, seed and arm, and (for remote engines) the study and its settings as text. */
   record Task(int index, int setting, int seed, int arm, String armLabel, String study,
-      LinkedHashMap<String, String> config, LinkedHashMap<String, String> swept) implements Serializable {}
+      LinkedHashMap<String, String> config, LinkedHashMap<String, String> swept, String key, String stateDir,
+      int checkpointEvery) implements Serializable {}
 
   /** Runs every cell of the sweep and assembles the result. */
   public Result run(Sweep<C> sweep) {
@@ -86,10 +107,16 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
       arms.add(a);
       for (int seed : sweep.seeds()) {
         for (int k = 0; k < a.size(); k++) {
+          String slug = slug(combos.get(s));
+          String key = (slug.isEmpty() ? "" : slug + "-") + a.get(k).key() + "-seed" + seed;
           tasks.add(new Task(tasks.size(), s, seed, k, a.get(k).label(), study.name(),
-              new LinkedHashMap<>(configs.get(s).settings()), new LinkedHashMap<>(combos.get(s))));
+              new LinkedHashMap<>(configs.get(s).settings()), new LinkedHashMap<>(combos.get(s)), key,
+              stateDir == null ? null : stateDir.toString(), checkpointEvery));
         }
       }
+    }
+    if (stateDir != null) {
+      io.ebm4j.show.Figures.removeStaleTemporaries(stateDir, true);
     }
     Engine eng = engine != null ? engine : LocalEngine.auto();
     boolean local = eng instanceof LocalEngine;
@@ -98,10 +125,22 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
     Progress cellProgress = oneThread ? Progress.silent() : progress;
     cellProgress.start(study.name() + " (" + tasks.size() + " cells, " + eng.name() + ")", tasks.size());
     int[] done = {0};
+    Outcome[] finished = new Outcome[tasks.size()];
+    List<Task> todo = new ArrayList<>();
+    for (Task t : tasks) {
+      finished[t.index()] = CellStore.load(t);
+      if (finished[t.index()] == null) {
+        todo.add(t);
+      }
+    }
+    if (todo.size() < tasks.size()) {
+      System.err.println(study.name() + ": " + (tasks.size() - todo.size()) + " of " + tasks.size()
+          + " cells already finished in " + stateDir + ", running " + todo.size());
+    }
     List<Outcome> outcomes;
     try {
       if (local) {
-        outcomes = eng.map(tasks, t -> {
+        outcomes = eng.map(todo, t -> {
           C c = configs.get(t.setting());
           Supplier<INDArray> data = () -> dataCache.computeIfAbsent(((long) t.setting() << 32) ^ (t.seed() & 0xFFFFFFFFL),
               k -> study.data(c, t.seed()));
@@ -114,11 +153,15 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
           return o;
         });
       } else {
-        outcomes = eng.map(tasks, Runner::remote);
+        outcomes = eng.map(todo, Runner::remote);
       }
     } finally {
       cellProgress.close();
     }
+    for (int i = 0; i < todo.size(); i++) {
+      finished[todo.get(i).index()] = outcomes.get(i);
+    }
+    outcomes = java.util.Arrays.asList(finished);
     return assemble(sweep, configs, combos, arms, tasks, outcomes, eng.name(), (System.nanoTime() - t0) / 1e9);
   }
 
@@ -149,14 +192,21 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
 
   private static <C extends Record & Config<C>, E extends Energy> Outcome execute(Study<C, E> study,
       C config, Map<String, String> swept, Arm<C, E> arm, Task t, Supplier<INDArray> data, Progress p) {
-    Cell<C> cell = new Cell<>(study.name(), config, swept, arm.label(), t.seed(), data);
+    io.ebm4j.store.CheckpointFiles ckpt = t.stateDir() == null ? null
+        : io.ebm4j.store.CheckpointFiles.in(java.nio.file.Path.of(t.stateDir(), "checkpoints", t.key()));
+    Cell<C> cell = new Cell<>(study.name(), config, swept, arm.label(), t.seed(), data, ckpt, t.checkpointEvery());
     try {
       Run<E> run = arm.run(cell, label(arm, t.seed(), swept), p);
       Map<String, Double> metrics = new LinkedHashMap<>();
       for (Map.Entry<String, Metric<C, E>> en : study.metrics(config).entrySet()) {
         metrics.put(en.getKey(), en.getValue().of(cell, run));
       }
-      return new Outcome(t.index(), metrics, run);
+      Outcome o = new Outcome(t.index(), metrics, run);
+      CellStore.save(t, o);
+      if (ckpt != null) {
+        ckpt.clear();
+      }
+      return o;
     } catch (RuntimeException e) {
       throw new StudyCellException(study.name(), label(arm, t.seed(), swept), e);
     }

@@ -60,6 +60,10 @@ public record TrainingArm<C extends Record & Config<C>, E extends TrainableEnerg
   public Run<E> run(Cell<C> cell, String runLabel, Progress progress) {
     Training<E> training = new Training<>(start.apply(cell)).on(cell.data()).method(method.apply(cell))
         .seed(cell.seed()).label(runLabel).progress(progress);
+    if (cell.checkpoints() != null) {
+      training.checkpoints(cell.checkpoints()).checkpointEvery(cell.checkpointEvery())
+          .resumeFrom(cell.checkpoints());
+    }
     return tune.apply(cell, training).run();
   }
 }
