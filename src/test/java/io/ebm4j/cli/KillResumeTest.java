@@ -44,10 +44,16 @@ class KillResumeTest {
     int resumedCells = 0;
     int resumedCheckpoints = 0;
     while (kills < 20) {
+      long started = System.currentTimeMillis();
       Process p = child(out);
-      long delayMs = 1000 + random.nextInt(4000);
-      if (p.waitFor(delayMs, TimeUnit.MILLISECONDS)) {
-        break; // it finished before this kill: the outputs are checked below all the same
+      // every fourth kill at a random moment of start-up; the others at a random moment after the child saved
+      // something new (so that every run moves the sweep on)
+      boolean early = kills % 4 == 3;
+      if (!early && !waitForNewState(out.resolve(".state"), started, p, 300_000)) {
+        break; // it finished: the outputs are checked below all the same
+      }
+      if (p.waitFor(early ? 200 + random.nextInt(2000) : random.nextInt(1500), TimeUnit.MILLISECONDS)) {
+        break;
       }
       p.destroyForcibly();
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the killed child exited");
@@ -78,6 +84,31 @@ class KillResumeTest {
     a.add("--out");
     a.add(out.toString());
     return a.toArray(new String[0]);
+  }
+
+  /** Waits until a file under state is newer than since (true), or the child exits or time runs out (false). */
+  private static boolean waitForNewState(Path state, long since, Process p, long timeoutMs) throws Exception {
+    long end = System.currentTimeMillis() + timeoutMs;
+    while (System.currentTimeMillis() < end && p.isAlive()) {
+      if (Files.isDirectory(state)) {
+        try (var s = Files.walk(state)) {
+          if (s.filter(Files::isRegularFile).anyMatch(f -> {
+            try {
+              return !f.getFileName().toString().endsWith(".tmp")
+                  && Files.getLastModifiedTime(f).toMillis() >= since;
+            } catch (java.io.IOException e) {
+              return false; // replaced while we looked
+            }
+          })) {
+            return true;
+          }
+        } catch (java.io.UncheckedIOException e) {
+          // a file vanished during the walk (an atomic replace): look again
+        }
+      }
+      Thread.sleep(100);
+    }
+    return p.isAlive();
   }
 
   private static int count(Path dir) throws Exception {
