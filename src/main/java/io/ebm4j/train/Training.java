@@ -382,80 +382,91 @@ public final class Training<E extends TrainableEnergy> {
       }
     }
     long lastSave = System.nanoTime();
+    int lastCheckpoint = -1;
+    int lastLogged = -1;
+    Map<String, Double> lastRow = new LinkedHashMap<>();
     progress.start(name, steps);
     try {
-      for (int k = k0; k <= steps; k++) {
-        if (checkpoints != null && k > k0 && k < steps && ((checkpointEvery > 0 && k % checkpointEvery == 0)
-            || (checkpointSeconds > 0 && System.nanoTime() - lastSave >= checkpointSeconds * 1e9))) {
-          checkpoints.save(checkpoint(k, (System.nanoTime() - t0) / 1e9, params, state,
-              new Rng[] {rng, batchRng, estRng}, est, history.table(name), fingerprint));
-          lastSave = System.nanoTime();
-        }
-        boolean log = k % logEvery == 0 || k == steps;
-        row.clear();
-        if (log) {
-          row.put("seconds", (System.nanoTime() - t0) / 1e9);
-          for (Map.Entry<String, ToDoubleFunction<? super E>> en : tracked.entrySet()) {
-            row.put(en.getKey(), en.getValue().applyAsDouble(model));
+      try {
+        for (int k = k0; k <= steps; k++) {
+          if (checkpoints != null && k > k0 && k < steps && ((checkpointEvery > 0 && k % checkpointEvery == 0)
+              || (checkpointSeconds > 0 && System.nanoTime() - lastSave >= checkpointSeconds * 1e9))) {
+            checkpoints.save(checkpoint(k, (System.nanoTime() - t0) / 1e9, params, state,
+                new Rng[] {rng, batchRng, estRng}, est, history.table(name), fingerprint));
+            lastSave = System.nanoTime();
+            lastCheckpoint = k;
           }
-          if (smallParams) {
-            for (int j = 0; j < p; j++) {
-              row.put(names[j], params.getDouble(j));
+          boolean log = k % logEvery == 0 || k == steps;
+          row.clear();
+          if (log) {
+            row.put("seconds", (System.nanoTime() - t0) / 1e9);
+            for (Map.Entry<String, ToDoubleFunction<? super E>> en : tracked.entrySet()) {
+              row.put(en.getKey(), en.getValue().applyAsDouble(model));
+            }
+            if (smallParams) {
+              for (int j = 0; j < p; j++) {
+                row.put(names[j], params.getDouble(j));
+              }
+            }
+            if (model instanceof ExactNormalizer z) {
+              row.put("logZExact", z.logZ());
+            }
+            est.record(row);
+            if (model instanceof ExactNormalizer && row.containsKey("logZ")) {
+              row.put("logZError", row.get("logZ") - row.get("logZExact"));
             }
           }
-          if (model instanceof ExactNormalizer z) {
-            row.put("logZExact", z.logZ());
+          for (StepListener<? super E> l : listeners) {
+            l.onStep(k, model, est, log ? row : null);
           }
-          est.record(row);
-          if (model instanceof ExactNormalizer && row.containsKey("logZ")) {
-            row.put("logZError", row.get("logZ") - row.get("logZExact"));
-          }
-        }
-        for (StepListener<? super E> l : listeners) {
-          l.onStep(k, model, est, log ? row : null);
-        }
-        if (log) {
-          history.add(k, row);
-          shown.clear();
-          for (String key : tracked.keySet()) {
-            shown.put(key, row.get(key));
-          }
-          for (String key : new String[] {"essFraction", "logZError", "acceptance"}) {
-            if (row.containsKey(key)) {
+          if (log) {
+            history.add(k, row);
+            lastLogged = k;
+            lastRow.clear();
+            lastRow.putAll(row);
+            shown.clear();
+            for (String key : tracked.keySet()) {
               shown.put(key, row.get(key));
             }
+            for (String key : new String[] {"essFraction", "logZError", "acceptance"}) {
+              if (row.containsKey(key)) {
+                shown.put(key, row.get(key));
+              }
+            }
+            progress.step(k, shown);
           }
-          progress.step(k, shown);
-        }
-        if (k == steps) {
-          break;
-        }
-        INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
-        grad.assign(0);
-        est.gradient(batch, grad);
-        requireFinite(grad, names, k, "gradient of ");
-        if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
-          regularize(grad, params);
-        }
-        if (!scales.isEmpty()) {
-          DoubleBuffer gb = Batches.buffer(grad);
-          for (double[] sc : scales) {
-            for (int j = (int) sc[0]; j < (int) sc[1]; j++) {
-              gb.put(j, gb.get(j) * sc[2]);
+          if (k == steps) {
+            break;
+          }
+          INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
+          grad.assign(0);
+          est.gradient(batch, grad);
+          requireFinite(grad, names, k, "gradient of ");
+          if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
+            regularize(grad, params);
+          }
+          if (!scales.isEmpty()) {
+            DoubleBuffer gb = Batches.buffer(grad);
+            for (double[] sc : scales) {
+              for (int j = (int) sc[0]; j < (int) sc[1]; j++) {
+                gb.put(j, gb.get(j) * sc[2]);
+              }
             }
           }
+          opt.applyUpdater(grad2, k, 0);
+          if (params.dataType() == grad.dataType()) {
+            params.subi(grad);
+            requireFinite(params, names, k, "");
+          } else {
+            // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
+            params.subi(grad.castTo(params.dataType()));
+            requireFinite(params.castTo(grad.dataType()), names, k, "");
+          }
+          est.afterUpdate();
+          requireFiniteWalkers(est.chains(), k + 1);
         }
-        opt.applyUpdater(grad2, k, 0);
-        if (params.dataType() == grad.dataType()) {
-          params.subi(grad);
-          requireFinite(params, names, k, "");
-        } else {
-          // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
-          params.subi(grad.castTo(params.dataType()));
-          requireFinite(params.castTo(grad.dataType()), names, k, "");
-        }
-        est.afterUpdate();
-        requireFiniteWalkers(est.chains(), k + 1);
+      } catch (TrainingDivergedException e) {
+        throw e.withContext(lastLogged, lastRow, lastCheckpoint);
       }
     } finally {
       progress.close();
