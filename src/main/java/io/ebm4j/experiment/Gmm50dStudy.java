@@ -209,6 +209,11 @@ public final class Gmm50dStudy implements Study<Gmm50dConfig, GaussianMixture> {
   }
 
   @Override
+  public Map<String, String> quickSettings() {
+    return Map.of("steps", "60", "walkers", "300", "dataSize", "400", "logEvery", "10");
+  }
+
+  @Override
   public String report(Gmm50dConfig c) {
     return "Target: unit Gaussians at " + c.modeA() + " e1 and " + c.modeB() + " e1 with weights " + (1 - c.weightB())
         + " and " + c.weightB() + "; model: two unit Gaussians with learnable means and log-weights (first frozen),"

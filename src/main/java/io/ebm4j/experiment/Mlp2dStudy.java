@@ -215,6 +215,12 @@ public final class Mlp2dStudy implements Study<Mlp2dConfig, SumEnergy> {
   }
 
   @Override
+  public Map<String, String> quickSettings() {
+    return Map.of("steps", "30", "walkers", "300", "dataSize", "500", "batchSize", "200", "logEvery", "10",
+        "gridPoints", "41", "hidden", "16,16");
+  }
+
+  @Override
   public String report(Mlp2dConfig c) {
     return "Target: " + c.target() + " unit Gaussians " + c.separation() + " apart with unequal weights. Model: MLP "
         + c.hidden() + " (SiLU, float32) plus a fixed Gaussian of standard deviation " + c.confine() + ", output layer"

@@ -218,6 +218,11 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
   }
 
   @Override
+  public Map<String, String> quickSettings() {
+    return Map.of("steps", "60", "walkers", "500", "dataSize", "500");
+  }
+
+  @Override
   public String report(TwoWellsConfig c) {
     return "Data: n = " + c.dataSize() + " draws with mass " + c.massOfB() + " on mode b = " + c.b() + " (mode a = "
         + c.a() + "). Model U_z with learnable z, started at mass q0; ULA step " + c.stepSize() + ", " + c.walkers()

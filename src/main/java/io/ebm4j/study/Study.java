@@ -48,6 +48,12 @@ public interface Study<C extends Record & Config<C>, E extends Energy> {
     return Map.of();
   }
 
+  /**
+   * Settings that make a run of every arm take seconds (few steps, few walkers): what smoke and determinism tests
+   * run, and a quick look from the command line ({@code --set} them). Every study declares some.
+   */
+  Map<String, String> quickSettings();
+
   /** The report's opening: what was run and what to look for (markdown). */
   default String report(C config) {
     return "";
