@@ -176,7 +176,7 @@ public final class Gmm50dStudy implements Study<Gmm50dConfig, GaussianMixture> {
     Map<String, Function<Runs<Gmm50dConfig, GaussianMixture>, Figure>> f = new LinkedHashMap<>();
     f.put("weight-b", runs -> {
       XYChart w = Plots.chart("Weight of the mode at " + c.modeB() + " e1 (" + Plots.over(runs.seeds()) + ")",
-          "training step k", "learned weight of mode b");
+          "training step", "learned weight of mode b");
       each(runs, (label, style, h) -> Plots.band(w, label, style, Band.of(h, "step", "weightB")));
       Plots.reference(w, "target weight " + c.weightB(), 0, c.steps(), c.weightB());
       Plots.yRange(w, 0, 1);
@@ -184,7 +184,7 @@ public final class Gmm50dStudy implements Study<Gmm50dConfig, GaussianMixture> {
     });
     f.put("mean-errors", runs -> {
       XYChart e = Plots.chart("Distance of the learned means to the target (" + Plots.over(runs.seeds())
-          + ")", "training step k", "|\u03BC_k - \u03BC*_k| (log scale, floored at 1e-3)");
+          + ")", "training step", "|\u03BC - \u03BC*| of each mode's mean (log scale, floored at 1e-3)");
       var floor = Plots.atLeast(LOG_FLOOR);
       each(runs, (label, style, h) -> {
         Plots.band(e, label + ", mode a", style, Band.of(h, "step", "meanErrorA", floor));
@@ -195,7 +195,7 @@ public final class Gmm50dStudy implements Study<Gmm50dConfig, GaussianMixture> {
     });
     f.put("kl", runs -> {
       XYChart k = Plots.chart("KL(target || model), exact and estimated (" + Plots.over(runs.seeds())
-          + ")", "training step k", "KL in nats (log scale; values below 1e-3 drawn at 1e-3)");
+          + ")", "training step", "KL in nats (log scale; values below 1e-3 drawn at 1e-3)");
       var floor = Plots.atLeast(LOG_FLOOR);
       each(runs, (label, style, h) -> {
         Plots.band(k, label + ", exact", style, Band.of(h, "step", "klExact", floor));

@@ -218,7 +218,7 @@ public final class Mlp2dStudy implements Study<Mlp2dConfig, SumEnergy> {
   /** A history column of every method, mean and range over seeds, on a log axis. */
   private static Figure history(Mlp2dConfig c, Runs<Mlp2dConfig, SumEnergy> runs, String column, String title,
       String yLabel) {
-    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step k", yLabel);
+    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step", yLabel);
     for (String m : c.methods()) {
       List<Table> h = runs.histories(t -> t.arm().label().equals(m));
       if (!h.isEmpty()) {

@@ -164,7 +164,7 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
 
   private static Figure massFigure(TwoWellsConfig c, Runs<TwoWellsConfig, TwoWells> runs, double q0) {
     XYChart chart = Plots.chart(String.format(Locale.ROOT, "Mass of mode b in training (q0 = %s; %s)", q0,
-        Plots.over(runs.seeds())), "training step k", "mass of mode b, q(z_k)");
+        Plots.over(runs.seeds())), "training step", "mass q of mode b");
     List<String> methods = new ArrayList<>(c.methods());
     if (methods.remove("control")) {
       methods.add("control");
@@ -183,7 +183,7 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
 
   private static Figure jarzynskiFigure(TwoWellsConfig c, Runs<TwoWellsConfig, TwoWells> runs, String column,
       String title, String yLabel, boolean log) {
-    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step k", yLabel);
+    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step", yLabel);
     int k = 0;
     for (double q0 : c.initialMasses()) {
       List<Table> h = histories(runs, "jarzynski", q0);

@@ -15,13 +15,17 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * XChart figures from Tablesaw tables, in one call.
+ * XChart figures from Tablesaw tables, in one call; methods drawn in their {@link Palette} style, histories over
+ * seeds as a mean with a min-max band ({@link Band}), log axes for values that span decades.
  *
  * <pre>{@code
  * XYChart c = Plots.history(run, "massOfB");               // a run's history against the step
  * XYChart e = Plots.line(run.history(), "step", "massOfB");
  * XYChart d = Plots.lines(Map.of("pcd", pcd.history(), "jarzynski", jar.history()), "step", "massOfB");
- * Figures.savePng(c, Path.of("mass.png"));
+ * XYChart m = Plots.chart("Mass of mode b", "training step k", "q");
+ * Plots.band(m, "pcd", Palette.of("pcd"), Band.of(pcdHistoriesOverSeeds, "step", "massOfB"));
+ * Plots.yRange(m, 0, 1);
+ * Figure.of(m).saveSvg(Path.of("mass.svg"));
  * }</pre>
  */
 public final class Plots {
