@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -130,13 +131,17 @@ public final class Plots {
   /**
    * Adds a line in a style: the whole line (dashed as the style says) and markers at about ten points, staggered
    * by the style so that curves that coincide keep their markers apart. The legend shows line and marker under
-   * {@code name}; the series returned is the legend's (the markers).
+   * {@code name}; the series returned is the legend's (the markers). Curves longer than {@link #MAX_POINTS} are
+   * drawn through every k-th point (and the last), which keeps SVG and PDF files small.
    */
   public static XYSeries styled(XYChart chart, String name, Palette.Style style, double[] xs, double[] ys) {
     if (xs.length != ys.length || xs.length == 0) {
       throw new IllegalArgumentException("xs and ys must have the same positive length, got " + xs.length + " and "
           + ys.length);
     }
+    int stride = stride(xs.length);
+    xs = pick(xs, stride);
+    ys = pick(ys, stride);
     XYSeries line = chart.addSeries(name + LINE, xs, ys);
     line.setMarker(SeriesMarkers.NONE);
     line.setLineColor(style.color());
@@ -161,14 +166,19 @@ public final class Plots {
 
   /**
    * Adds a shaded band between lo and hi (a filled polygon in the colour, not in the legend), e.g. the range of a
-   * quantity over seeds. Steps where lo or hi is NaN are left out.
+   * quantity over seeds. Steps where lo or hi is NaN are left out; longer than {@link #MAX_POINTS}, the band is
+   * thinned to its envelope (min of lo, max of hi) over each window of k steps.
    */
   public static XYSeries fill(XYChart chart, String name, double[] xs, double[] lo, double[] hi, Color colour) {
-    int n = xs.length;
-    if (lo.length != n || hi.length != n) {
-      throw new IllegalArgumentException("xs, lo and hi must have the same length, got " + n + ", " + lo.length
-          + " and " + hi.length);
+    if (lo.length != xs.length || hi.length != xs.length) {
+      throw new IllegalArgumentException("xs, lo and hi must have the same length, got " + xs.length + ", "
+          + lo.length + " and " + hi.length);
     }
+    int stride = stride(xs.length);
+    lo = envelope(lo, stride, false);
+    hi = envelope(hi, stride, true);
+    xs = pick(xs, stride);
+    int n = xs.length;
     int m = 0;
     for (int i = 0; i < n; i++) {
       m += Double.isNaN(lo[i]) || Double.isNaN(hi[i]) ? 0 : 1;
@@ -188,7 +198,7 @@ public final class Plots {
     XYSeries s = chart.addSeries(name + BAND, px, py);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
     s.setFillColor(colour);
-    s.setLineColor(new Color(0, 0, 0, 0));
+    s.setLineStyle(SeriesLines.NONE);
     s.setMarker(SeriesMarkers.NONE);
     s.setShowInLegend(false);
     return s;
@@ -240,6 +250,53 @@ public final class Plots {
       h.setShowInLegend(false);
       h.setLineColor(new Color(0, 0, 0, 0));
     }
+  }
+
+  /** Every k-th point of a long curve is drawn, so that no curve has more than this many (a plot is ~500 px wide). */
+  static final int MAX_POINTS = 600;
+
+  /** The k of {@link #MAX_POINTS} for n points. */
+  static int stride(int n) {
+    return n <= MAX_POINTS ? 1 : (n + MAX_POINTS - 1) / MAX_POINTS;
+  }
+
+  /** Points 0, k, 2k... and the last one. */
+  static double[] pick(double[] v, int stride) {
+    if (stride == 1) {
+      return v;
+    }
+    int n = v.length;
+    int m = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
+    double[] out = new double[m];
+    for (int j = 0; j < m; j++) {
+      out[j] = v[Math.min(j * stride, n - 1)];
+    }
+    return out;
+  }
+
+  /**
+   * At the points {@link #pick} keeps, the max (or min) over the window up to the next kept point: a band keeps its
+   * envelope when thinned. NaN values are left out of a window (NaN when all are).
+   */
+  static double[] envelope(double[] v, int stride, boolean max) {
+    if (stride == 1) {
+      return v;
+    }
+    int n = v.length;
+    int m = (n - 1) / stride + 1 + ((n - 1) % stride == 0 ? 0 : 1);
+    double[] out = new double[m];
+    for (int j = 0; j < m; j++) {
+      int from = Math.min(j * stride, n - 1);
+      int to = j == m - 1 ? n : Math.min(from + stride, n);
+      double e = Double.NaN;
+      for (int i = from; i < to; i++) {
+        if (!Double.isNaN(v[i])) {
+          e = Double.isNaN(e) ? v[i] : max ? Math.max(e, v[i]) : Math.min(e, v[i]);
+        }
+      }
+      out[j] = e;
+    }
+    return out;
   }
 
   private static final String HIDDEN = " ";

@@ -76,4 +76,31 @@ class BandTest {
         && !s.isShowInLegend() && s != fill).findFirst().orElseThrow();
     assertArrayEquals(new double[] {2, 3, 4}, line.getYData(), 1e-15);
   }
+
+  @Test
+  void longHistoriesAreThinnedToEveryKthStepAndTheBandKeepsItsEnvelope() {
+    int n = 3001;
+    int[] steps = new int[n];
+    double[] a = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      steps[i] = i;
+      a[i] = Math.sin(i * 0.37);
+      b[i] = a[i] + (i == 1234 ? 5 : 1);
+    }
+    Band band = Band.of(List.of(history(steps, a), history(steps, b)), "step", "q");
+    XYChart c = Plots.chart("t", "step", "q");
+    Plots.band(c, "exact", Palette.of("exact"), band);
+    XYSeries fill = c.getSeriesCollection().stream()
+        .filter(s -> s.getXYSeriesRenderStyle().orElse(null) == XYSeries.XYSeriesRenderStyle.PolygonArea)
+        .findFirst().orElseThrow();
+    XYSeries mean = c.getSeries("exact");
+    assertEquals(501, mean.getXData().length, "every 6th of 3001 steps: at most 600 points");
+    assertEquals(3000, mean.getXData()[500]);
+    assertEquals(2 * 501, fill.getXData().length);
+    double top = java.util.Arrays.stream(fill.getYData()).max().orElseThrow();
+    double bottom = java.util.Arrays.stream(fill.getYData()).min().orElseThrow();
+    assertEquals(a[1234] + 5, top, 0.0, "the spike at step 1234 (not a kept step) stays in the band");
+    assertEquals(java.util.Arrays.stream(a).min().orElseThrow(), bottom, 0.0);
+  }
 }
