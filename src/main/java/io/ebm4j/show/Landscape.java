@@ -138,7 +138,7 @@ public final class Landscape {
     for (int k = 0; k < panels.size(); k++) {
       panel(g, panels.get(k), LEFT + k * (PLOT + GAP), vmax);
     }
-    colourBar(g, LEFT + panels.size() * PLOT + (panels.size() - 1) * GAP + BAR_GAP, vmax);
+    colourBar(g, LEFT + panels.size() * PLOT + (panels.size() - 1) * GAP + BAR_GAP, vmax, panels.size() > 1);
   }
 
   private static void panel(Graphics2D g, Panel p, int x0, double vmax) {
@@ -238,7 +238,7 @@ public final class Landscape {
     return outside > 0 ? s + "; " + outside + " outside the frame" : s;
   }
 
-  private static void colourBar(Graphics2D g, int x0, double vmax) {
+  private static void colourBar(Graphics2D g, int x0, double vmax, boolean shared) {
     BufferedImage bar = new BufferedImage(1, 256, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < 256; i++) {
       bar.setRGB(0, 255 - i, colour(i / 255.0).getRGB());
@@ -258,8 +258,8 @@ public final class Landscape {
     var old = g.getTransform();
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.rotate(Math.PI / 2, x0 + BAR + 66, TOP + PLOT / 2.0);
-    centered(g, "density \u03C1(x) (colour \u221D \u221A\u03C1, same scale in every panel)", x0 + BAR + 66,
-        TOP + PLOT / 2.0);
+    centered(g, "density \u03C1(x) (colour \u221D \u221A\u03C1" + (shared ? ", same scale in every panel)" : ")"),
+        x0 + BAR + 66, TOP + PLOT / 2.0);
     g.setTransform(old);
   }
 
