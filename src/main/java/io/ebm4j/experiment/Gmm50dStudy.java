@@ -6,12 +6,15 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.random.Rng;
 import io.ebm4j.sample.Kernels;
 import io.ebm4j.sample.Resampling;
+import io.ebm4j.show.Band;
 import io.ebm4j.show.Figure;
+import io.ebm4j.show.Palette;
 import io.ebm4j.show.Plots;
 import io.ebm4j.study.Arm;
 import io.ebm4j.study.Metric;
 import io.ebm4j.study.Runs;
 import io.ebm4j.study.Study;
+import io.ebm4j.study.Trial;
 import io.ebm4j.train.Method;
 import io.ebm4j.train.Methods;
 import java.nio.DoubleBuffer;
@@ -23,6 +26,7 @@ import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Sgd;
+import tech.tablesaw.api.Table;
 
 /**
  * The d=50 study of Carbone et al.'s public code (Carbone, Hua, Coste, Vanden-Eijnden, "Efficient Training of
@@ -164,47 +168,62 @@ public final class Gmm50dStudy implements Study<Gmm50dConfig, GaussianMixture> {
     return Math.sqrt(s);
   }
 
+  /** Smallest value drawn on the log axes (distances and KL): an exact or estimated KL of 0 or below sits there. */
+  private static final double LOG_FLOOR = 1e-3;
+
   @Override
   public Map<String, Function<Runs<Gmm50dConfig, GaussianMixture>, Figure>> figures(Gmm50dConfig c) {
     Map<String, Function<Runs<Gmm50dConfig, GaussianMixture>, Figure>> f = new LinkedHashMap<>();
     f.put("weight-b", runs -> {
-      XYChart w = Plots.chart("Weight of the mode at " + c.modeB() + " e1 (seed " + runs.firstSeed() + ")", "step",
-          "weight");
-      each(runs, (label, h) -> Plots.add(w, label, h, "step", "weightB"));
-      Plots.reference(w, "target", 0, c.steps(), c.weightB());
+      XYChart w = Plots.chart("Weight of the mode at " + c.modeB() + " e1 (" + Plots.over(runs.seeds()) + ")",
+          "training step", "learned weight of mode b");
+      each(runs, (label, style, h) -> Plots.band(w, label, style, Band.of(h, "step", "weightB")));
+      Plots.reference(w, "target weight " + c.weightB(), 0, c.steps(), c.weightB());
+      Plots.yRange(w, 0, 1);
       return Figure.of(w);
     });
     f.put("mean-errors", runs -> {
-      XYChart e = Plots.chart("Distance of the learned means to the target means (seed " + runs.firstSeed() + ")",
-          "step", "Euclidean distance");
-      each(runs, (label, h) -> {
-        Plots.add(e, label + " mode a", h, "step", "meanErrorA");
-        Plots.add(e, label + " mode b", h, "step", "meanErrorB");
+      XYChart e = Plots.chart("Distance of the learned means to the target (" + Plots.over(runs.seeds())
+          + ")", "training step", "|\u03BC - \u03BC*| of each mode's mean (log scale, floored at 1e-3)");
+      var floor = Plots.atLeast(LOG_FLOOR);
+      each(runs, (label, style, h) -> {
+        Plots.band(e, label + ", mode a", style, Band.of(h, "step", "meanErrorA", floor));
+        Plots.band(e, label + ", mode b", style.variant(3), Band.of(h, "step", "meanErrorB", floor));
       });
+      Plots.logY(e);
       return Figure.of(e);
     });
     f.put("kl", runs -> {
-      XYChart k = Plots.chart("KL(target || model): exact and Jarzynski estimate (seed " + runs.firstSeed() + ")",
-          "step", "KL");
-      each(runs, (label, h) -> {
-        Plots.add(k, label + " exact", h, "step", "klExact");
-        if (h.columnNames().contains("klJarzynski")) {
-          Plots.add(k, label + " Jarzynski estimate", h, "step", "klJarzynski");
+      XYChart k = Plots.chart("KL(target || model), exact and estimated (" + Plots.over(runs.seeds())
+          + ")", "training step", "KL in nats (log scale; values below 1e-3 drawn at 1e-3)");
+      var floor = Plots.atLeast(LOG_FLOOR);
+      each(runs, (label, style, h) -> {
+        Plots.band(k, label + ", exact", style, Band.of(h, "step", "klExact", floor));
+        if (h.get(0).columnNames().contains("klJarzynski")) {
+          Plots.band(k, label + ", estimate", style.variant(3), Band.of(h, "step", "klJarzynski", floor));
         }
       });
+      Plots.logY(k);
       return Figure.of(k);
     });
     return f;
   }
 
-  /** Each first-seed run with its legend label. */
-  private static void each(Runs<Gmm50dConfig, GaussianMixture> runs,
-      java.util.function.BiConsumer<String, tech.tablesaw.api.Table> f) {
-    for (var t : runs.trials()) {
-      if (t.cell().seed() == runs.firstSeed()) {
-        Object ess = t.arm().tags().get("resampleBelowEss");
-        f.accept(ess == null ? t.arm().label() : t.arm().label() + " (ESS/N < " + ess + ")", t.run().history());
-      }
+  /** A consumer of one arm's legend label, style and histories (one per seed). */
+  private interface ArmHistories {
+    void accept(String label, Palette.Style style, List<Table> histories);
+  }
+
+  /** Each arm with its legend label, its method's style (a variant for a second arm of a method) and histories. */
+  private static void each(Runs<Gmm50dConfig, GaussianMixture> runs, ArmHistories f) {
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (List<Trial<Gmm50dConfig, GaussianMixture>> arm : runs.byArm().values()) {
+      var a = arm.get(0).arm();
+      Object ess = a.tags().get("resampleBelowEss");
+      int k = seen.merge(a.label(), 1, Integer::sum) - 1;
+      List<Table> h = new ArrayList<>();
+      arm.forEach(t -> h.add(t.run().history()));
+      f.accept(ess == null ? a.label() : a.label() + " (ESS/N < " + ess + ")", Palette.of(a.label()).variant(k), h);
     }
   }
 

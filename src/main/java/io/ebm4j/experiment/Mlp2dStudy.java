@@ -11,14 +11,17 @@ import io.ebm4j.nn.Activation;
 import io.ebm4j.nn.Mlp;
 import io.ebm4j.sample.Chains;
 import io.ebm4j.sample.Kernels;
+import io.ebm4j.show.Band;
 import io.ebm4j.show.Figure;
 import io.ebm4j.show.Landscape;
+import io.ebm4j.show.Palette;
 import io.ebm4j.show.Plots;
 import io.ebm4j.study.Arm;
 import io.ebm4j.study.Cell;
 import io.ebm4j.study.Metric;
 import io.ebm4j.study.Runs;
 import io.ebm4j.study.Study;
+import io.ebm4j.study.Trial;
 import io.ebm4j.train.Method;
 import io.ebm4j.train.Methods;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
+import tech.tablesaw.api.Table;
 
 /**
  * The Jarzynski method of Carbone, Hua, Coste and Vanden-Eijnden ("Efficient Training of Energy-Based Models Using
@@ -180,38 +184,62 @@ public final class Mlp2dStudy implements Study<Mlp2dConfig, SumEnergy> {
     return m;
   }
 
+  /** Smallest value drawn on the log axes (weight errors and KL). */
+  private static final double LOG_FLOOR = 1e-4;
+
   @Override
   public Map<String, Function<Runs<Mlp2dConfig, SumEnergy>, Figure>> figures(Mlp2dConfig c) {
     Map<String, Function<Runs<Mlp2dConfig, SumEnergy>, Figure>> f = new LinkedHashMap<>();
-    f.put("weight-error", runs -> {
-      XYChart we = Plots.chart("Largest mode-weight error during training (seed " + runs.firstSeed() + ")", "step",
-          "max_k |w_k - w*_k|");
+    f.put("weight-error", runs -> history(c, runs, "maxWeightError",
+        "Largest mode-weight error", "max_k |w_k - w*_k| (log scale, floored at 1e-4)"));
+    f.put("kl", runs -> history(c, runs, "kl", "KL(target || model) on the grid",
+        "KL in nats (log scale, floored at 1e-4)"));
+    f.put("landscapes", runs -> {
+      List<Landscape.Panel> panels = new ArrayList<>();
+      panels.add(new Landscape.Panel(grid(c, target(c)), "target", null, null));
       for (String m : c.methods()) {
-        runs.first(m).ifPresent(t -> Plots.add(we, m, t.run().history(), "step", "maxWeightError"));
+        runs.first(m).ifPresent(t -> panels.add(panel(c, t, m)));
       }
-      return Figure.of(we);
+      return Landscape.panels("Target and learned densities with the final walkers (seed " + runs.firstSeed()
+          + ")", panels);
     });
-    f.put("kl", runs -> {
-      XYChart klc = Plots.chart("KL(target || model) on the grid", "step", "KL");
-      for (String m : c.methods()) {
-        runs.first(m).ifPresent(t -> Plots.add(klc, m, t.run().history(), "step", "kl"));
-      }
-      return Figure.of(klc);
-    });
-    f.put("landscape-target", runs -> Figure.of(Landscape.of(grid(c, target(c)), "target density", null, null),
-        "target density"));
+    f.put("landscape-target", runs -> Landscape.figure(grid(c, target(c)), "target density", null, null));
     for (String m : c.methods()) {
       f.put("landscape-" + m, runs -> {
         var t = runs.first(m).orElseThrow();
-        Chains ch = t.run().walkers();
-        INDArray nw = Batches.zeros(ch.size());
-        ch.normalizedWeights(nw);
-        String title = m + ": model density and walkers" + (m.equals("jarzynski") ? " (opacity = weight)" : "");
-        return Figure.of(Landscape.of(grid(c, t.run().model()), title, Batches.toArray(ch.positions()),
-            m.equals("jarzynski") ? Batches.toArray(nw) : null), title);
+        Landscape.Panel p = panel(c, t, m);
+        return Landscape.figure(p.grid(), m + ": model density and walkers (seed " + runs.firstSeed() + ")",
+            p.positions(), p.weights());
       });
     }
     return f;
+  }
+
+  /** A history column of every method, mean and range over seeds, on a log axis. */
+  private static Figure history(Mlp2dConfig c, Runs<Mlp2dConfig, SumEnergy> runs, String column, String title,
+      String yLabel) {
+    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step", yLabel);
+    for (String m : c.methods()) {
+      List<Table> h = runs.histories(t -> t.arm().label().equals(m));
+      if (!h.isEmpty()) {
+        Plots.band(chart, m, Palette.of(m), Band.of(h, "step", column, Plots.atLeast(LOG_FLOOR)));
+      }
+    }
+    Plots.logY(chart);
+    return Figure.of(chart);
+  }
+
+  /** The learned density of a trial with its final walkers (weighted for Jarzynski). */
+  private static Landscape.Panel panel(Mlp2dConfig c, Trial<Mlp2dConfig, SumEnergy> t, String m) {
+    Chains ch = t.run().walkers();
+    double[] weights = null;
+    if (m.equals("jarzynski")) {
+      INDArray nw = Batches.zeros(ch.size());
+      ch.normalizedWeights(nw);
+      weights = Batches.toArray(nw);
+    }
+    return new Landscape.Panel(grid(c, t.run().model()), m.equals("pcd") ? "PCD" : m.equals("jarzynski")
+        ? "Jarzynski" : m, Batches.toArray(ch.positions()), weights);
   }
 
   @Override

@@ -7,8 +7,10 @@ import io.ebm4j.random.Rng;
 import io.ebm4j.sample.Chains;
 import io.ebm4j.sample.Kernels;
 import io.ebm4j.sample.Resampling;
+import io.ebm4j.show.Band;
 import io.ebm4j.show.Figure;
 import io.ebm4j.show.Histograms;
+import io.ebm4j.show.Palette;
 import io.ebm4j.show.Plots;
 import io.ebm4j.study.Arm;
 import io.ebm4j.study.Metric;
@@ -26,10 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Sgd;
+import tech.tablesaw.api.Table;
 
 /**
  * The two-well study of Carbone, Hua, Coste and Vanden-Eijnden, "Efficient Training of Energy-Based Models Using
@@ -129,6 +130,9 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
     return (double) in / n;
   }
 
+  /** Smallest value drawn on the log axis of the log Z error (exact zeros, e.g. at step 0, are drawn there). */
+  private static final double LOG_FLOOR = 1e-6;
+
   @Override
   public Map<String, Function<Runs<TwoWellsConfig, TwoWells>, Figure>> figures(TwoWellsConfig c) {
     Map<String, Function<Runs<TwoWellsConfig, TwoWells>, Figure>> f = new LinkedHashMap<>();
@@ -140,9 +144,10 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
     }
     if (c.methods().contains("jarzynski")) {
       f.put("jarzynski-ess", runs -> jarzynskiFigure(c, runs, "essFraction", "Jarzynski: effective sample size",
-          "ESS / N"));
+          "ESS / N (effective sample size per walker)", false));
       f.put("jarzynski-logz-error", runs -> jarzynskiFigure(c, runs, "logZError",
-          "Jarzynski: log Z estimate minus exact log Z", "log Z error"));
+          "Jarzynski: error of log Z", "|log Z estimate - log Z| (log scale, floored at 1e-6)",
+          true));
     }
     return f;
   }
@@ -152,26 +157,46 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
     return runs.first(m, t -> ((Double) t.arm().tags().get("q0")) == q0);
   }
 
+  /** The histories of method m started at q0, one per seed. */
+  private static List<Table> histories(Runs<TwoWellsConfig, TwoWells> runs, String m, double q0) {
+    return runs.histories(t -> t.arm().label().equals(m) && ((Double) t.arm().tags().get("q0")) == q0);
+  }
+
   private static Figure massFigure(TwoWellsConfig c, Runs<TwoWellsConfig, TwoWells> runs, double q0) {
-    int seed = runs.firstSeed();
-    XYChart chart = Plots.chart(String.format(Locale.ROOT, "Mass of mode b during training (q0 = %s, seed %d)",
-        q0, seed), "step", "mass of mode b");
-    for (String m : c.methods()) {
-      if (!m.equals("control")) {
-        first(runs, m, q0).ifPresent(t -> Plots.add(chart, m, t.run().history(), "step", "massOfB"));
+    XYChart chart = Plots.chart(String.format(Locale.ROOT, "Mass of mode b in training (q0 = %s; %s)", q0,
+        Plots.over(runs.seeds())), "training step", "mass q of mode b");
+    List<String> methods = new ArrayList<>(c.methods());
+    if (methods.remove("control")) {
+      methods.add("control");
+    }
+    for (String m : methods) {
+      List<Table> h = histories(runs, m, q0);
+      if (!h.isEmpty()) {
+        Plots.band(chart, m.equals("control") ? "control (walkers 50/50)" : m, Palette.of(m),
+            Band.of(h, "step", "massOfB"));
       }
     }
-    first(runs, "control", q0).ifPresent(t -> Plots.add(chart, "control (walkers 50/50)", t.run().history(), "step",
-        "massOfB"));
-    Plots.reference(chart, "target q*", 0, c.steps(), c.massOfB());
+    Plots.reference(chart, "target q* = " + c.massOfB(), 0, c.steps(), c.massOfB());
+    Plots.yRange(chart, 0, 1);
     return Figure.of(chart);
   }
 
   private static Figure jarzynskiFigure(TwoWellsConfig c, Runs<TwoWellsConfig, TwoWells> runs, String column,
-      String title, String yLabel) {
-    XYChart chart = Plots.chart(title, "step", yLabel);
+      String title, String yLabel, boolean log) {
+    XYChart chart = Plots.chart(title + " (" + Plots.over(runs.seeds()) + ")", "training step", yLabel);
+    int k = 0;
     for (double q0 : c.initialMasses()) {
-      first(runs, "jarzynski", q0).ifPresent(t -> Plots.add(chart, "q0 = " + q0, t.run().history(), "step", column));
+      List<Table> h = histories(runs, "jarzynski", q0);
+      if (!h.isEmpty()) {
+        Band b = log ? Band.of(h, "step", column, v -> Plots.atLeast(LOG_FLOOR).applyAsDouble(Math.abs(v)))
+            : Band.of(h, "step", column);
+        Plots.band(chart, "jarzynski, q0 = " + q0, Palette.of("jarzynski").variant(k++), b);
+      }
+    }
+    if (log) {
+      Plots.logY(chart);
+    } else {
+      Plots.yRange(chart, 0, 1);
     }
     return Figure.of(chart);
   }
@@ -181,40 +206,40 @@ public final class TwoWellsStudy implements Study<TwoWellsConfig, TwoWells> {
     var jar = first(runs, "jarzynski", q0);
     double lo = Math.min(c.a(), c.b()) - 5;
     double hi = Math.max(c.a(), c.b()) + 5;
-    XYChart chart = Plots.chart(String.format(Locale.ROOT, "Final walkers vs exact densities (q0 = %s)", q0), "x",
-        "density");
+    XYChart chart = Plots.chart(String.format(Locale.ROOT, "Final walkers vs exact densities (q0 = %s, seed %d)",
+        q0, runs.firstSeed()), "x", "density \u03C1(x)");
     int points = 801;
     double[] xs = new double[points];
     for (int i = 0; i < points; i++) {
       xs[i] = lo + (hi - lo) * i / (points - 1);
     }
-    addDensity(chart, "target rho*", Energies.twoWells(c.a(), c.b()).withMassOfB(c.massOfB()), xs)
-        .setLineColor(java.awt.Color.BLACK);
+    addDensity(chart, "target \u03C1* (exact)", Energies.twoWells(c.a(), c.b()).withMassOfB(c.massOfB()), xs,
+        Palette.REFERENCE);
     pcd.ifPresent(t -> {
-      addDensity(chart, "PCD model", t.run().model(), xs);
-      Histograms.add(chart, "PCD walkers", Batches.toArray(t.run().walkers().positions()), null, lo, hi, 120);
+      addDensity(chart, "PCD model (exact)", t.run().model(), xs, Palette.of("pcd"));
+      Histograms.add(chart, "PCD walkers (histogram)", Batches.toArray(t.run().walkers().positions()), null, lo, hi,
+          120).setLineColor(Palette.of("pcd").translucent(0.6));
     });
     jar.ifPresent(t -> {
-      addDensity(chart, "Jarzynski model", t.run().model(), xs);
+      addDensity(chart, "Jarzynski model (exact)", t.run().model(), xs, Palette.of("jarzynski"));
       Chains w = t.run().walkers();
       INDArray norm = Batches.zeros(w.size());
       w.normalizedWeights(norm);
-      Histograms.add(chart, "Jarzynski walkers (weighted)", Batches.toArray(w.positions()), Batches.toArray(norm),
-          lo, hi, 120);
+      Histograms.add(chart, "Jarzynski walkers (weighted histogram)", Batches.toArray(w.positions()),
+          Batches.toArray(norm), lo, hi, 120).setLineColor(Palette.of("jarzynski").translucent(0.6));
     });
+    chart.getStyler().setYAxisMin(0.0);
     return Figure.of(chart);
   }
 
-  private static XYSeries addDensity(XYChart chart, String name, TwoWells e, double[] xs) {
+  private static void addDensity(XYChart chart, String name, TwoWells e, double[] xs, Palette.Style style) {
     INDArray u = e.energy(Batches.vector(xs).reshape(xs.length, 1));
     double logZ = e.logZ();
     double[] ys = new double[xs.length];
     for (int i = 0; i < xs.length; i++) {
       ys[i] = Math.exp(-u.getDouble(i) - logZ);
     }
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setMarker(SeriesMarkers.NONE);
-    return s;
+    Plots.styled(chart, name, style, xs, ys);
   }
 
   @Override

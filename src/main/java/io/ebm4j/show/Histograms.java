@@ -34,7 +34,7 @@ public final class Histograms {
     return h;
   }
 
-  /** Adds a weighted histogram of values to the chart as a step line. */
+  /** Adds a weighted histogram of values to the chart as a thin solid step line. */
   public static XYSeries add(XYChart chart, String name, double[] values, double[] weights, double lo, double hi,
       int bins) {
     double[] h = density(values, weights, lo, hi, bins);
@@ -49,6 +49,7 @@ public final class Histograms {
     }
     XYSeries s = chart.addSeries(name, xs, ys);
     s.setMarker(SeriesMarkers.NONE);
+    s.setLineStyle(new java.awt.BasicStroke(1.2f));
     return s;
   }
 }
