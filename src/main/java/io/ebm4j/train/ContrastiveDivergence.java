@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Contrastive divergence CD-k (Hinton 2002): at every step chains start at the data minibatch and run k kernel
  * steps; the negative phase is their plain average of dU/dtheta. Cheap, but biased towards the data: with wells
- * far apart the chains never leave their well, so (seed 000) CD-k learns no relative mass.
+ * far apart the chains never leave their well, so CD-k learns no relative mass.
  */
 public final class ContrastiveDivergence implements Method {
   private final Kernel kernel;

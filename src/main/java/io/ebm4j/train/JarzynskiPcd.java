@@ -12,7 +12,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Jarzynski-reweighted PCD, Algorithm 1 of seed 000 (Carbone, Hua, Coste, Vanden-Eijnden 2023). Walkers X^i carry
+ * Jarzynski-reweighted PCD, Algorithm 1 of Carbone, Hua, Coste, Vanden-Eijnden, "Efficient Training of Energy-Based Models Using Jarzynski Equality", NeurIPS 2023 (https://arxiv.org/abs/2305.19414). Walkers X^i carry
  * log-weights A^i (A_0 = 0, X_0 ~ rho_{theta_0}); at step k
  *
  * <pre>

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Persistent contrastive divergence (Tieleman 2008): N walkers survive across training steps; each step uses their
  * plain average of dU/dtheta as the negative phase, then moves them under the updated energy. Without weights the
- * walkers' law lags behind rho_theta; with wells far apart it never changes at all and (seed 000) one mode
+ * walkers' law lags behind rho_theta; with wells far apart it never changes at all and one mode
  * collapses.
  *
  * <pre>{@code

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Hyvarinen score matching: minimise J(theta) = E_data[|grad_x U|^2/2 - Laplacian_x U], i.e. the Stein divergence
- * between model and data scores. It never needs Z or samples, but (seed 000) it cannot see the relative masses of
+ * between model and data scores. It never needs Z or samples, but it cannot see the relative masses of
  * wells separated by a high barrier: where the data are, the score does not depend on z, so dJ/dz ~ 0.
  */
 final class ScoreMatching implements Method {
