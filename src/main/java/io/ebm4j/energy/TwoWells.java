@@ -9,7 +9,7 @@ import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * the two-well family of Carbone, Hua, Coste, Vanden-Eijnden (NeurIPS 2023), in any dimension:
+ * The two-well family of Carbone, Hua, Coste, Vanden-Eijnden (NeurIPS 2023), in any dimension:
  *
  * <pre>
  *   U_z(x) = -log( exp(-|x-a|^2/2) + exp(-z) exp(-|x-b|^2/2) ),   Z_z = (1 + e^{-z}) (2 pi)^{d/2},
