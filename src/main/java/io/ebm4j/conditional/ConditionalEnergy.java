@@ -2,6 +2,7 @@ package io.ebm4j.conditional;
 
 import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.nd.Batches;
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -67,6 +68,8 @@ public interface ConditionalEnergy extends TrainableEnergy {
     if (g != null) {
       backward(x, p, 1.0, null, g);
     }
+    Reference.reachabilityFence(e);
+    Reference.reachabilityFence(p);
   }
 
   /** out += scale * sum_i w_i dF(x_i)/dtheta with dF/dtheta = sum_y p(y | x) dE(W, y, x)/dtheta. */
@@ -78,15 +81,20 @@ public interface ConditionalEnergy extends TrainableEnergy {
     INDArray e = Batches.zeros(n, k);
     energies(xs, e);
     INDArray p = Batches.zeros(n, k);
-    SoftMin.freeEnergy(Batches.buffer(e), n, k, 1.0, Batches.buffer(Batches.zeros(n)), Batches.buffer(p));
+    INDArray f = Batches.zeros(n);
+    SoftMin.freeEnergy(Batches.buffer(e), n, k, 1.0, Batches.buffer(f), Batches.buffer(p));
+    Reference.reachabilityFence(e);
+    Reference.reachabilityFence(f);
     if (w != null) {
-      DoubleBuffer wb = Batches.buffer(Batches.requireWeights(w, n, "w"));
+      INDArray ws = Batches.requireWeights(w, n, "w");
+      DoubleBuffer wb = Batches.buffer(ws);
       DoubleBuffer pb = Batches.buffer(p);
       for (int i = 0; i < n; i++) {
         for (int y = 0; y < k; y++) {
           pb.put(i * k + y, pb.get(i * k + y) * wb.get(i));
         }
       }
+      Reference.reachabilityFence(ws);
     }
     backward(xs, p, scale, out, null);
   }

@@ -2,6 +2,7 @@ package io.ebm4j.conditional;
 
 import io.ebm4j.nd.Batches;
 import io.ebm4j.random.Rng;
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,6 +41,7 @@ public final class Inference {
       }
       out[i] = best;
     }
+    Reference.reachabilityFence(e);
     return out;
   }
 
@@ -120,6 +122,8 @@ public final class Inference {
         yb.put(q, v);
       }
     }
+    Reference.reachabilityFence(noise);
+    Reference.reachabilityFence(g);
     return y;
   }
 }

@@ -1,6 +1,7 @@
 package io.ebm4j.conditional;
 
 import io.ebm4j.nd.Batches;
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,6 +60,7 @@ public interface Loss {
     for (int i = 0; i < n; i++) {
       sum += row(eb, i * k, k, labels[i], gb);
     }
+    Reference.reachabilityFence(e);
     return sum;
   }
 }
