@@ -45,7 +45,8 @@ public final class ConditionalEnergies {
     }
     for (int w : hidden) {
       if (w < 1) {
-        throw new IllegalArgumentException("hidden widths must be at least 1, got " + java.util.Arrays.toString(hidden));
+        throw new IllegalArgumentException("hidden widths must be at least 1, got "
+            + java.util.Arrays.toString(hidden));
       }
     }
   }

@@ -22,9 +22,10 @@ import tech.tablesaw.api.Table;
 /**
  * Minibatch training of a conditional energy by a loss of the energies: each step draws a minibatch (a fresh seeded
  * permutation of the rows every epoch), evaluates E [B, K], the loss and its derivative G = dL/dE / B, turns G into
- * the parameter gradient with one {@link ConditionalEnergy#backward} pass, and lets an ND4J updater (SGD, Adam, ...)
- * make the step. After every epoch (and before the first) the history gets a row: step, epoch, seconds, the mean
- * loss and the accuracy of argmin_y E on the whole training set, and each tracked quantity.
+ * the parameter gradient with one {@link ConditionalEnergy#backward} pass, adds an optional L2 weight decay, and lets
+ * an ND4J updater (SGD, Adam, ...) make the step. After every epoch (and before the first) the history gets a row:
+ * step, epoch, seconds, the mean loss and the accuracy of argmin_y E on the whole training set, and each tracked
+ * quantity.
  *
  * <pre>{@code
  * Run<LogitEnergy> run = ConditionalTraining.of(ConditionalEnergies.linear(4, 3, 1L))
@@ -46,6 +47,7 @@ public final class ConditionalTraining<E extends ConditionalEnergy> {
   private int epochs = 10;
   private int batchSize = 32;
   private long seed;
+  private double weightDecay;
   private String label;
   private Progress progress = Progress.silent();
   private final Map<String, ToDoubleFunction<? super E>> tracked = new LinkedHashMap<>();
@@ -113,6 +115,18 @@ public final class ConditionalTraining<E extends ConditionalEnergy> {
       throw new IllegalArgumentException("batchSize must be at least 1, got " + b);
     }
     this.batchSize = b;
+    return this;
+  }
+
+  /**
+   * L2 weight decay lambda >= 0 (default 0): the step minimises the loss plus lambda |theta|^2 / 2, i.e. lambda theta
+   * is added to the gradient before the updater sees it.
+   */
+  public ConditionalTraining<E> weightDecay(double lambda) {
+    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+      throw new IllegalArgumentException("weightDecay must be non-negative and finite, got " + lambda);
+    }
+    this.weightDecay = lambda;
     return this;
   }
 
@@ -211,6 +225,9 @@ public final class ConditionalTraining<E extends ConditionalEnergy> {
           }
           grad.assign(0);
           model.backward(buf[0], buf[2], 1.0 / m, grad, null);
+          if (weightDecay > 0) {
+            grad.addi(params.mul(weightDecay));
+          }
           opt.applyUpdater(grad2, step, epoch - 1);
           params.subi(grad);
           step++;
@@ -238,6 +255,7 @@ public final class ConditionalTraining<E extends ConditionalEnergy> {
     prov.put("energy", start.toString());
     prov.put("loss", loss.toString());
     prov.put("optimizer", updater.toString());
+    prov.put("weightDecay", String.valueOf(weightDecay));
     prov.put("epochs", String.valueOf(epochs));
     prov.put("batchSize", String.valueOf(batchSize));
     prov.put("seed", String.valueOf(seed));

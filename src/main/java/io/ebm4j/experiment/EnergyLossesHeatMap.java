@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The energy-losses study's heat map: for a few test digits (drawn on the left) and for each
  * trained model, the row of energies E(y, x) over the ten answers, coloured from low (dark) to high (light) within
- * each panel (the digits' standardised pixels on a grey scale of their own range), with the correct answer outlined in green and the inferred argmin marked with a dot.
+ * each panel (the digits' standardised pixels on a grey scale of their own range), with the correct answer outlined
+ * in green and the inferred argmin marked with a dot.
  */
 final class EnergyLossesHeatMap {
   private EnergyLossesHeatMap() {}

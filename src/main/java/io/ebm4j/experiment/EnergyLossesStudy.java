@@ -175,7 +175,8 @@ public final class EnergyLossesStudy implements Study<EnergyLossesConfig, Condit
               int[] yt = tt.test().labels();
               double chance = chance(yt, classes(ds));
               return ConditionalTraining.of(model).data(tt.train().x(), tt.train().labels()).loss(loss)
-                  .optimizer(new Adam(c.learningRate())).epochs(c.epochs()).batchSize(c.batchSize())
+                  .optimizer(new Adam(c.learningRate())).weightDecay(c.weightDecay()).epochs(c.epochs())
+                  .batchSize(c.batchSize())
                   .seed(cell.stream("batches-" + ds)).label(label).progress(progress)
                   .track("testAccuracy", m -> Inference.accuracy(m, xt, yt))
                   .track("spread", m -> spread(m.energies(xt)))

@@ -53,6 +53,27 @@ class ConditionalTrainingTest {
   }
 
   @Test
+  void oneFullBatchSgdStepIsMinusTheLearningRateTimesTheMeanLossGradientPlusWeightDecay() {
+    LogitEnergy start = ConditionalEnergies.mlp(4, 3, new int[] {5}, 2L);
+    var x = IRIS.train().x();
+    int[] y = IRIS.train().labels();
+    Loss loss = Losses.squareExp(0.5);
+    double lr = 0.1;
+    double lambda = 0.3;
+    Run<LogitEnergy> run = ConditionalTraining.of(start).data(x, y).loss(loss)
+        .optimizer(new org.nd4j.linalg.learning.config.Sgd(lr)).weightDecay(lambda).epochs(1).batchSize(100).run();
+    var g = Batches.zeros(100, 3);
+    loss.evaluate(start.energies(x), y, g);
+    var grad = Batches.zeros(start.numParams());
+    start.backward(x, g, 1.0 / 100, grad, null);
+    var expected = start.params().sub(grad.add(start.params().mul(lambda)).mul(lr));
+    assertArrayEquals(Batches.toArray(expected), Batches.toArray(run.model().params()), 1e-12);
+    var ex = assertThrows(IllegalArgumentException.class,
+        () -> ConditionalTraining.of(start).weightDecay(-1));
+    assertTrue(ex.getMessage().contains("weightDecay"), ex.getMessage());
+  }
+
+  @Test
   void missingOrBadSettingsAreRefusedNamingThem() {
     var t = ConditionalTraining.of(ConditionalEnergies.linear(4, 3, 1L));
     var ex = assertThrows(IllegalStateException.class, t::run);
