@@ -39,8 +39,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * same conditional energy E(W, y, x) is trained with each of the ten losses on the 8x8 digits, wine and iris (a
  * seeded split, features standardised with the training part's moments), and each run is scored by the test
  * accuracy of y* = argmin_y E, its training time, and whether it collapsed. The default energy is the joint
- * embedding |G(x) - H_y|^2 / 2, where the energy loss alone pulls every G(x) and every H_y to one point, making all
- * energies equal (the tutorial's section 2.2: a loss needs a contrastive term unless the architecture prevents it).
+ * embedding |G(x) - H_y|^2 / 2, which is zero for every answer at once when G(x) and every H_y sit at one point; with
+ * weight decay that flat surface is the minimum of the energy loss (no contrastive term) and of the zero-margin
+ * perceptron and LVQ2 losses, and the runs show it (the tutorial's section 2.2: a loss needs a contrastive term with a
+ * margin unless the architecture prevents collapse).
  *
  * <pre>{@code
  * Result r = new EnergyLossesStudy().run(EnergyLossesConfig.defaults().with("datasets", "iris"));
@@ -157,6 +159,10 @@ public final class EnergyLossesStudy implements Study<EnergyLossesConfig, Condit
     return spreadRatio < c.collapseTolerance() || accuracy <= chance + c.collapseTolerance() * (1 - chance);
   }
 
+  /**
+   * The standardised training inputs of the first data set. Each arm loads its own data set's split ({@link #split})
+   * with its labels, which the study's shared data batch cannot carry.
+   */
   @Override
   public INDArray data(EnergyLossesConfig c, int seed) {
     return split(c.datasets().get(0), c, seed).train().x();
@@ -299,14 +305,17 @@ public final class EnergyLossesStudy implements Study<EnergyLossesConfig, Condit
       default -> "the linear energy E(W, y, x) = -(x W + b)_y";
     };
     return String.format(Locale.ROOT, "Each loss of the tutorial's table trains %s on %s (a %.0f%% test split,"
-        + " features standardised with the training moments), with Adam at %.3g for %d epochs of batches of %d;"
-        + " margin m = %.3g, LVQ2 cap M = %.3g, beta = %.3g. Ybar is the most offending incorrect answer,"
-        + " argmin_{y != y_i} E. `spread` is the mean of max_y E - min_y E over the test set, `gap` the mean of"
-        + " E(Ybar) - E(y_i); a run counts as collapsed when its spread ends below %.3g of its initial value or its"
-        + " test accuracy is within that fraction of chance. Look for: the energy loss collapsing (it has no"
-        + " contrastive term, and this energy can make all answers equal), the zero-margin losses (perceptron, LVQ2)"
-        + " learning without a margin, and the contrastive losses (hinge, log, square-square, square-exp, NLL, MEE,"
-        + " MCE) reaching similar accuracies.", model, String.join(", ", c.datasets()), 100 * c.testFraction(),
-        c.learningRate(), c.epochs(), c.batchSize(), c.margin(), c.cap(), c.beta(), c.collapseTolerance());
+        + " features standardised with the training moments), with Adam at %.3g and L2 weight decay %.3g for %d epochs"
+        + " of batches of %d; margin m = %.3g, LVQ2 cap M = %.3g, beta = %.3g. Ybar is the most offending incorrect"
+        + " answer, argmin_{y != y_i} E. `spread` is the mean of max_y E - min_y E over the test set, `gap` the mean of"
+        + " E(Ybar) - E(y_i), `trainSeconds` the wall time of the training (under load when the machine is shared); a"
+        + " run counts as collapsed when its spread ends below %.3g of its initial value or its test accuracy is within"
+        + " that fraction of chance. The energy loss has no contrastive term and is zero for the collapsed model"
+        + " W = 0, where every answer's energy is 0; the perceptron and LVQ2 losses have a zero margin and are also zero"
+        + " on a flat energy surface; weight decay makes the collapsed model the minimum of all three. Look for: those"
+        + " three collapsing (on the small sets only after more updates, e.g. --set epochs=500) while the losses with"
+        + " a positive margin (hinge, log, MCE, square-square, square-exp, NLL, MEE) keep the energies apart and reach"
+        + " similar accuracies.", model, String.join(", ", c.datasets()), 100 * c.testFraction(), c.learningRate(),
+        c.weightDecay(), c.epochs(), c.batchSize(), c.margin(), c.cap(), c.beta(), c.collapseTolerance());
   }
 }
