@@ -297,6 +297,11 @@ public final class EnergyLossesStudy implements Study<EnergyLossesConfig, Condit
   }
 
   @Override
+  public Map<String, String> quickSettings() {
+    return Map.of("datasets", "iris", "losses", "energy,hinge,nll", "epochs", "3", "hidden", "8", "embedDim", "4");
+  }
+
+  @Override
   public String report(EnergyLossesConfig c) {
     String model = switch (c.model()) {
       case "embedding" -> "the joint-embedding energy E(W, y, x) = |G(x) - H_y|^2 / 2 (G: " + (c.hidden() == 0
