@@ -11,7 +11,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Minibatch SGD for RBMs: each epoch shuffles the data, and for each minibatch asks the {@link RbmMethod} for the
  * gradient of the mean negative log-likelihood, sets theta -= learningRate * gradient, and lets the method move its
- * walkers. Training works on a copy. The history has one row per epoch (epoch 0 = before training) with the
+ * walkers. Training works on a copy. The history has a row every {@code logEvery} epochs (default 1; epoch 0 = before
+ * training, and always the last epoch) with the
  * training seconds so far ("seconds": wall time of the updates alone, the history's own measurements excluded), the
  * mean pseudo-log-likelihood of (at most the first 1000 rows of) the data, and when the smaller layer has at most
  * {@value #EXACT_LIMIT} units the exact log Z ("exactLogZ") and mean log-likelihood ("logLikelihood"); the method
