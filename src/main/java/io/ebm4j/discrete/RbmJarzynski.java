@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Jarzynski-reweighted PCD for RBMs, the discrete-state version of Algorithm 1 of Carbone, Hua, Coste,
  * Vanden-Eijnden, "Efficient Training of Energy-Based Models Using Jarzynski Equality", NeurIPS 2023,
- * https://arxiv.org/abs/2305.19414. Walkers X^i with log-weights A^i (A_0 = 0, X_0 ~ rho_{theta_0} exactly):
+ * https://arxiv.org/abs/2305.19414. Walkers X^i with log-weights A^i (A_0 = 0, X_0 ~ rho_{theta_0} exactly; for
+ * large RBMs importance-weighted draws of the factorised RBM, see {@link #start}):
  *
  * <pre>
  *   grad_k      = mean_batch dF/dtheta(v) - sum_i softmax(A_k)_i dF/dtheta(X^i_k)

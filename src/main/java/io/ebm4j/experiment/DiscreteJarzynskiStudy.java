@@ -1,6 +1,7 @@
 package io.ebm4j.experiment;
 
 import io.ebm4j.discrete.BinaryChains;
+import io.ebm4j.discrete.BinaryEnergy;
 import io.ebm4j.discrete.DiscreteKernel;
 import io.ebm4j.discrete.DiscreteKernels;
 import io.ebm4j.discrete.GrayCode;
@@ -138,7 +139,7 @@ public final class DiscreteJarzynskiStudy implements Study<DiscreteJarzynskiConf
     GrayCodedMixture model = start.copy();
     INDArray data = cell.data();
     Rng rng = new Rng(cell.seed());
-    DiscreteKernel<io.ebm4j.discrete.BinaryEnergy> kernel = DiscreteKernels.metropolis(Scan.RANDOM);
+    DiscreteKernel<BinaryEnergy> kernel = DiscreteKernels.metropolis(Scan.RANDOM);
     BinaryChains ch = kernel.init(model, model.sample(c.walkers(), new Rng(cell.stream("walkers"))));
     int p = model.numParams();
     int k = model.components();
