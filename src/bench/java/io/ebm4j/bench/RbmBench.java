@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>sweep: one block Gibbs sweep v -> h -> v of all N chains, with the free energies and hidden
  *       pre-activations of the new v cached (three gemms, fused sampling loops);
  *   <li>pcd: one PCD-1 update: gradient on a minibatch of N data rows (positive phase) and N persistent walkers
- *       (negative phase), the SGD step, and the walkers' sweep under the new parameters;
+ *       (negative phase), the SGD step, and the walkers' sweep under the new parameters (the fused Java loops that
+ *       {@code RbmMethods.pcd} runs with its default block Gibbs kernel: sparse binary products, no ND4J calls);
  *   <li>jarzynski: the same with Jarzynski weights (weighted negative phase, transport, ESS check).
  * </ul>
  *

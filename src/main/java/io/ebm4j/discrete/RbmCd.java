@@ -2,6 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.random.Rng;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,8 +33,15 @@ public final class RbmCd implements RbmMethod {
     return "cd";
   }
 
+  /**
+   * With the default block Gibbs kernel the work runs in fused Java loops ({@link RbmFused}); other kernels go through
+   * {@link BinaryChains}. Both draw the same chains in law (not the same random numbers).
+   */
   @Override
   public Estimator start(Rbm rbm, INDArray data, Rng rng) {
+    if (kernel instanceof BlockGibbs) {
+      return fused(rbm, rng);
+    }
     return new Estimator() {
       @Override
       public void gradient(INDArray batch, INDArray out) {
@@ -44,6 +52,48 @@ public final class RbmCd implements RbmMethod {
           kernel.step(rbm, c, rng);
         }
         RbmNegativePhase.accumulate(rbm, c, null, -scale, out);
+      }
+
+      @Override
+      public void afterUpdate() {}
+
+      @Override
+      public void record(Map<String, Double> row) {}
+    };
+  }
+
+  private Estimator fused(Rbm rbm, Rng rng) {
+    final RbmFused f = new RbmFused(rbm.visible(), rbm.hidden());
+    final SplittableRandom r = rng.stream(0);
+    final double[] pre = new double[rbm.visible()];
+    return new Estimator() {
+      private double[] v0;
+      private double[] v;
+      private double[] s;
+      private double[] h;
+
+      @Override
+      public void gradient(INDArray batch, INDArray out) {
+        int n = (int) batch.rows();
+        f.load(rbm);
+        v0 = RbmFused.rows(batch, v0);
+        if (s == null || s.length < n * f.nh) {
+          s = new double[n * f.nh];
+          h = new double[n * f.nh];
+          v = new double[n * f.nv];
+        }
+        f.clear();
+        f.hiddenProbabilities(v0, n, s);
+        f.accumulate(v0, s, n, 1.0 / n);
+        double[] x = v0;
+        for (int t = 0; t < sweeps; t++) {
+          f.sample(s, n * f.nh, h, r);
+          f.sampleVisible(h, n, v, pre, r);
+          f.hiddenProbabilities(v, n, s);
+          x = v;
+        }
+        f.accumulate(x, s, n, -1.0 / n);
+        f.addTo(out);
       }
 
       @Override

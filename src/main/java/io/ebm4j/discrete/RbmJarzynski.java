@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Jarzynski-reweighted PCD for RBMs, the discrete-state version of Algorithm 1 of Carbone, Hua, Coste,
  * Vanden-Eijnden, "Efficient Training of Energy-Based Models Using Jarzynski Equality", NeurIPS 2023,
- * https://arxiv.org/abs/2305.19414. Walkers X^i with log-weights A^i (A_0 = 0, X_0 ~ rho_{theta_0} exactly):
+ * https://arxiv.org/abs/2305.19414. Walkers X^i with log-weights A^i (A_0 = 0, X_0 ~ rho_{theta_0} exactly; for
+ * large RBMs importance-weighted draws of the factorised RBM, see {@link #start}):
  *
  * <pre>
  *   grad_k      = mean_batch dF/dtheta(v) - sum_i softmax(A_k)_i dF/dtheta(X^i_k)
@@ -89,15 +90,32 @@ public final class RbmJarzynski implements RbmMethod {
     return "jarzynski";
   }
 
-  /** Walkers start at exact draws of the initial RBM (needs min(n_v, n_h) at most 20, or zero weights). */
+  /**
+   * Walkers start at exact draws of the initial RBM when min(n_v, n_h) is at most 20 or the weights are zero.
+   * Otherwise they start at exact draws of the same RBM with W = 0 (independent units) and carry the importance
+   * log-weights A_0 = F_{W=0}(X) - F(X), which is the Jarzynski rule for the first step of a path from that
+   * factorised model to the initial one: the estimator stays unbiased and log Z_{theta_0} is estimated too. With the
+   * small random weights RBMs usually start from, the weights are nearly uniform.
+   */
   @Override
   public Estimator start(Rbm rbm, INDArray data, Rng rng) {
-    BinaryChains c = kernel.init(rbm, ExactPartition.sample(rbm, walkers, rng));
+    BinaryChains c;
     double logZ0;
-    try {
+    boolean small = Math.min(rbm.visible(), rbm.hidden()) <= ExactPartition.MAX_TABLE_SITES || rbm.weightsZero();
+    if (small) {
+      c = kernel.init(rbm, ExactPartition.sample(rbm, walkers, rng));
       logZ0 = ExactPartition.logZ(rbm);
-    } catch (IllegalArgumentException tooLarge) {
-      logZ0 = Double.NaN;
+    } else {
+      Rbm base = rbm.copy();
+      Bin.view(base.params(), 0, 1, (long) rbm.hidden() * rbm.visible()).assign(0);
+      INDArray x0 = ExactPartition.sample(base, walkers, rng);
+      INDArray a0 = base.energy(x0).subi(rbm.energy(x0));
+      c = kernel.init(rbm, x0);
+      DoubleBuffer ab = Batches.buffer(a0);
+      for (int i = 0; i < c.n; i++) {
+        c.wb.put(i, ab.get(i));
+      }
+      logZ0 = ExactPartition.logZ(base);
     }
     final double logZStart = logZ0;
     INDArray w = Batches.zeros(walkers);

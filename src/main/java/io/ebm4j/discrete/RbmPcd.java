@@ -2,6 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.random.Rng;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -47,9 +48,19 @@ public final class RbmPcd implements RbmMethod {
     return "pcd";
   }
 
+  /**
+   * With the default block Gibbs kernel the work runs in fused Java loops ({@link RbmFused}); other kernels go through
+   * {@link BinaryChains}. The fused loop keeps p(h | X) from the negative phase and starts each update's sweep from it:
+   * h ~ p(h | X) at the parameters before the update, then X ~ p(v | h) and p(h | X) at the new ones (the ordering of
+   * Tieleman's and scikit-learn's implementations, one product with W fewer than a full sweep at the new
+   * parameters); further sweeps of the same update are full sweeps at the new parameters.
+   */
   @Override
   public Estimator start(Rbm rbm, INDArray data, Rng rng) {
     INDArray x0 = fromModel ? ExactPartition.sample(rbm, walkers, rng) : RbmNegativePhase.dataRows(data, walkers, rng);
+    if (kernel instanceof BlockGibbs) {
+      return fused(rbm, x0, rng);
+    }
     BinaryChains c = kernel.init(rbm, x0);
     return new Estimator() {
       @Override
@@ -63,6 +74,52 @@ public final class RbmPcd implements RbmMethod {
         kernel.refresh(rbm, c);
         for (int t = 0; t < sweeps; t++) {
           kernel.step(rbm, c, rng);
+        }
+      }
+
+      @Override
+      public void record(Map<String, Double> row) {}
+    };
+  }
+
+  private Estimator fused(Rbm rbm, INDArray x0, Rng rng) {
+    final RbmFused f = new RbmFused(rbm.visible(), rbm.hidden());
+    final SplittableRandom r = rng.stream(0);
+    final int n = walkers;
+    final double[] x = RbmFused.rows(x0, null);
+    final double[] s = new double[n * f.nh];
+    final double[] h = new double[n * f.nh];
+    final double[] pre = new double[f.nv];
+    f.load(rbm);
+    f.hiddenProbabilities(x, n, s);
+    return new Estimator() {
+      private double[] v;
+      private double[] sv;
+
+      @Override
+      public void gradient(INDArray batch, INDArray out) {
+        int m = (int) batch.rows();
+        v = RbmFused.rows(batch, v);
+        if (sv == null || sv.length < m * f.nh) {
+          sv = new double[m * f.nh];
+        }
+        f.clear();
+        f.hiddenProbabilities(v, m, sv);
+        f.accumulate(v, sv, m, 1.0 / m);
+        f.accumulate(x, s, n, -1.0 / n);
+        f.addTo(out);
+      }
+
+      @Override
+      public void afterUpdate() {
+        f.sample(s, n * f.nh, h, r);
+        f.load(rbm);
+        f.sampleVisible(h, n, x, pre, r);
+        f.hiddenProbabilities(x, n, s);
+        for (int t = 1; t < sweeps; t++) {
+          f.sample(s, n * f.nh, h, r);
+          f.sampleVisible(h, n, x, pre, r);
+          f.hiddenProbabilities(x, n, s);
         }
       }
 

@@ -11,7 +11,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Minibatch SGD for RBMs: each epoch shuffles the data, and for each minibatch asks the {@link RbmMethod} for the
  * gradient of the mean negative log-likelihood, sets theta -= learningRate * gradient, and lets the method move its
- * walkers. Training works on a copy. The history has one row per epoch (epoch 0 = before training) with the
+ * walkers. Training works on a copy. The history has a row every {@code logEvery} epochs (default 1; epoch 0 = before
+ * training, and always the last epoch) with the
+ * training seconds so far ("seconds": wall time of the updates alone, the history's own measurements excluded), the
  * mean pseudo-log-likelihood of (at most the first 1000 rows of) the data, and when the smaller layer has at most
  * {@value #EXACT_LIMIT} units the exact log Z ("exactLogZ") and mean log-likelihood ("logLikelihood"); the method
  * adds its own columns (Jarzynski: "logZ", "logZRatio", "essFraction", "resamplings").
@@ -34,6 +36,7 @@ public final class RbmTraining {
   private int batchSize = 20;
   private int epochs = 10;
   private long seed;
+  private int logEvery = 1;
 
   private RbmTraining(Rbm rbm) {
     if (rbm == null) {
@@ -83,6 +86,15 @@ public final class RbmTraining {
     return this;
   }
 
+  /** A history row every this many epochs (and at the last epoch), at least 1 (default 1). */
+  public RbmTraining logEvery(int e) {
+    if (e < 1) {
+      throw new IllegalArgumentException("logEvery must be at least 1, got " + e);
+    }
+    this.logEvery = e;
+    return this;
+  }
+
   /** Seed of every random choice (shuffles, walkers, kernels). */
   public RbmTraining seed(long s) {
     this.seed = s;
@@ -107,15 +119,22 @@ public final class RbmTraining {
     INDArray pllRows = n <= PLL_ROWS ? x : x.get(NDArrayIndex.interval(0, PLL_ROWS), NDArrayIndex.all()).dup('c');
     boolean exact = Math.min(model.visible(), model.hidden()) <= EXACT_LIMIT;
     HistoryRows history = new HistoryRows("epoch");
-    history.add(0, row(model, est, x, pllRows, exact, 0));
-    INDArray grad = Batches.zeros(model.numParams());
+    history.add(0, row(model, est, x, pllRows, exact, 0, 0.0));
+    int p = (int) model.numParams();
+    INDArray grad = Batches.zeros(p);
     DoubleBuffer gb = Batches.buffer(grad);
     DoubleBuffer pb = Batches.buffer(model.params());
+    double[] g = new double[p];
+    double[] theta = new double[p];
+    double[] zero = new double[p];
     DoubleBuffer xb = Batches.buffer(x);
     INDArray full = Batches.zeros(Math.min(batchSize, n), d);
     INDArray last = n % batchSize == 0 || n < batchSize ? null : Batches.zeros(n % batchSize, d);
+    double[] rowsBuffer = new double[Math.min(batchSize, n) * d];
     int updates = 0;
+    long nanos = 0;
     for (int epoch = 1; epoch <= epochs; epoch++) {
+      long t0 = System.nanoTime();
       for (int i = n - 1; i > 0; i--) {
         int j = rng.nextInt(i + 1);
         int t = order[i];
@@ -125,37 +144,38 @@ public final class RbmTraining {
       for (int from = 0; from < n; from += batchSize) {
         int rows = Math.min(batchSize, n - from);
         INDArray batch = rows == full.rows() ? full : last;
-        DoubleBuffer bb = Batches.buffer(batch);
         for (int r = 0; r < rows; r++) {
-          int src = order[from + r] * d;
-          for (int k = 0; k < d; k++) {
-            bb.put(r * d + k, xb.get(src + k));
-          }
+          xb.get(order[from + r] * d, rowsBuffer, r * d, d);
         }
-        for (int k = 0; k < grad.length(); k++) {
-          gb.put(k, 0.0);
-        }
+        Batches.buffer(batch).put(0, rowsBuffer, 0, rows * d);
+        gb.put(0, zero);
         est.gradient(batch, grad);
-        for (int k = 0; k < grad.length(); k++) {
-          double g = gb.get(k);
-          if (!Double.isFinite(g)) {
+        gb.get(0, g);
+        pb.get(0, theta);
+        for (int k = 0; k < p; k++) {
+          if (!Double.isFinite(g[k])) {
             throw new IllegalStateException("gradient is not finite at epoch " + epoch + ", update " + updates
-                + ": " + model.paramNames()[k] + " = " + g);
+                + ": " + model.paramNames()[k] + " = " + g[k]);
           }
-          pb.put(k, pb.get(k) - learningRate * g);
+          theta[k] -= learningRate * g[k];
         }
+        pb.put(0, theta);
         updates++;
         est.afterUpdate();
       }
-      history.add(epoch, row(model, est, x, pllRows, exact, updates));
+      nanos += System.nanoTime() - t0;
+      if (epoch % logEvery == 0 || epoch == epochs) {
+        history.add(epoch, row(model, est, x, pllRows, exact, updates, nanos * 1e-9));
+      }
     }
     return new RbmFit(model, history.table("rbm-" + method.name()));
   }
 
   private static Map<String, Double> row(Rbm model, RbmMethod.Estimator est, INDArray data, INDArray pllRows,
-      boolean exact, int updates) {
+      boolean exact, int updates, double seconds) {
     Map<String, Double> row = new LinkedHashMap<>();
     row.put("updates", (double) updates);
+    row.put("seconds", seconds);
     row.put("pseudoLogLikelihood", PseudoLikelihood.mean(model, pllRows));
     if (exact) {
       double logZ = ExactPartition.logZ(model);

@@ -13,6 +13,8 @@
  *       also transports Jarzynski log-weights when parameters change.
  *   <li>Training: {@link io.ebm4j.discrete.BoltzmannTraining} (moment matching) and
  *       {@link io.ebm4j.discrete.RbmTraining} with {@link io.ebm4j.discrete.RbmMethods} CD-k, PCD and Jarzynski-PCD.
+ *   <li>Points of [0, 1]^d as Gray-coded bits: {@link io.ebm4j.discrete.GrayCode}, and an energy on them with
+ *       trainable bump weights and means, {@link io.ebm4j.discrete.GrayCodedMixture}.
  *   <li>log Z: {@link io.ebm4j.discrete.ExactPartition} (enumeration), {@link io.ebm4j.discrete.AnnealedImportanceSampling}
  *       for RBMs; {@link io.ebm4j.discrete.PseudoLikelihood}.
  * </ul>
