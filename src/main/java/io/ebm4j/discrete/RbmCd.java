@@ -2,7 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.random.Rng;
 import java.util.Map;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -64,7 +64,7 @@ public final class RbmCd implements RbmMethod {
 
   private Estimator fused(Rbm rbm, Rng rng) {
     final RbmFused f = new RbmFused(rbm.visible(), rbm.hidden());
-    final SplittableRandom r = rng.stream(0);
+    final SplitMix r = rng.stream(0);
     final double[] pre = new double[rbm.visible()];
     return new Estimator() {
       private double[] v0;

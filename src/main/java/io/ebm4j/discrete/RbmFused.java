@@ -2,7 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.nd.Batches;
 import java.nio.DoubleBuffer;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -82,14 +82,14 @@ final class RbmFused {
   }
 
   /** h [len] ~ Bernoulli(s): h = 1 exactly when u < s, u uniform on [0, 1). */
-  void sample(double[] s, int len, double[] h, SplittableRandom r) {
+  void sample(double[] s, int len, double[] h, SplitMix r) {
     for (int q = 0; q < len; q++) {
       h[q] = below(r.nextDouble(), s[q]);
     }
   }
 
   /** v [n, n_v] ~ Bernoulli(sigmoid(b + h W)) for binary h [n, n_h]; {@code pre} [n_v] is scratch. */
-  void sampleVisible(double[] h, int n, double[] v, double[] pre, SplittableRandom r) {
+  void sampleVisible(double[] h, int n, double[] v, double[] pre, SplitMix r) {
     for (int i = 0; i < n; i++) {
       System.arraycopy(b, 0, pre, 0, nv);
       int m = active(h, i * nh, nh);

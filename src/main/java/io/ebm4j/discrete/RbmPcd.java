@@ -2,7 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.random.Rng;
 import java.util.Map;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -84,7 +84,7 @@ public final class RbmPcd implements RbmMethod {
 
   private Estimator fused(Rbm rbm, INDArray x0, Rng rng) {
     final RbmFused f = new RbmFused(rbm.visible(), rbm.hidden());
-    final SplittableRandom r = rng.stream(0);
+    final SplitMix r = rng.stream(0);
     final int n = walkers;
     final double[] x = RbmFused.rows(x0, null);
     final double[] s = new double[n * f.nh];

@@ -6,7 +6,7 @@ import io.ebm4j.nd.Batches;
 import io.ebm4j.random.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -47,7 +47,7 @@ class RbmFusedTest {
       h[i * 5 + 3] = 1;
     }
     double[] v = new double[n * 6];
-    f.sampleVisible(h, n, v, new double[6], new SplittableRandom(4));
+    f.sampleVisible(h, n, v, new double[6], new SplitMix(4));
     INDArray one = Batches.zeros(1, 5);
     one.putScalar(0, 0, 1);
     one.putScalar(0, 3, 1);
