@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * lets q find modes no chain has reached yet). The inverse temperature beta rises linearly from beta0 to 1 over the
  * first {@code annealSteps} steps, so that early on the reverse term fits a flattened target whose modes overlap and
  * q spreads over all of them instead of collapsing onto the nearest (the mode-seeking failure of reverse KL from a
- * narrow start). Over the same steps the reverse weight falls from 1 to lambda: at first the forward term is left
+ * narrow start). Over the first half of those steps the reverse weight falls from 1 to lambda: at first the forward term is left
  * out, since chains that have not mixed yet would only pull q into the mode they started in; as the flattened q
  * carries the chains to every mode, the forward term takes over and holds q on them while beta reaches 1. Each step costs {@code reverseBatch} target evaluations when lambda is positive.
  *
@@ -86,12 +86,12 @@ public final class AdaptiveFlow {
     return annealSteps == 0 || steps >= annealSteps ? 1.0 : beta0 + (1 - beta0) * steps / annealSteps;
   }
 
-  /** The reverse term's weight at the next step: from 1 down to lambda over the annealing, then lambda. */
+  /** The reverse term's weight at the next step: from 1 down to lambda over the first half of the annealing. */
   public double currentReverseWeight() {
     if (reverseWeight == 0) {
       return 0;
     }
-    double f = annealSteps == 0 ? 1.0 : Math.min(1.0, (double) steps / annealSteps);
+    double f = annealSteps == 0 ? 1.0 : Math.min(1.0, 2.0 * steps / annealSteps);
     return 1 - (1 - reverseWeight) * f;
   }
 

@@ -16,18 +16,22 @@ class AdaptiveFlowTest {
       COV);
 
   @Test
-  void betaRisesAndTheReverseWeightFallsLinearlyOverTheAnnealing() {
+  void betaRisesOverTheAnnealingAndTheReverseWeightFallsOverItsFirstHalf() {
     RealNvp flow = RealNvp.builder(2).blocks(2).hidden(8).seed(1).build();
     AdaptiveFlow a = AdaptiveFlow.of(flow, 1e-3).reverseWeight(0.2).reverseBatch(16).anneal(0.1, 10);
     INDArray x = TARGET.sample(32, new Rng(2));
     Rng rng = new Rng(3);
     assertEquals(0.1, a.beta(), 1e-12);
     assertEquals(1.0, a.currentReverseWeight(), 1e-12);
-    for (int s = 0; s < 5; s++) {
+    a.step(x, TARGET, rng);
+    a.step(x, TARGET, rng);
+    assertEquals(0.28, a.beta(), 1e-12);
+    assertEquals(1 - 0.8 * 0.4, a.currentReverseWeight(), 1e-12);
+    for (int s = 0; s < 3; s++) {
       a.step(x, TARGET, rng);
     }
     assertEquals(0.55, a.beta(), 1e-12);
-    assertEquals(0.6, a.currentReverseWeight(), 1e-12);
+    assertEquals(0.2, a.currentReverseWeight(), 1e-12);
     for (int s = 0; s < 7; s++) {
       a.step(x, TARGET, rng);
     }
