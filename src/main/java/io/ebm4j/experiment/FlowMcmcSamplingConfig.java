@@ -102,12 +102,12 @@ public record FlowMcmcSamplingConfig(String target, int dim, double offset, doub
   }
 
   /**
-   * The 2-D square target at (+-3, +-3) with sd 0.5, 256 chains, 3000 evaluations per chain, all five samplers, a
+   * The 2-D square target at (+-3, +-3) with sd 0.5, 256 chains, 4000 evaluations per chain, all five samplers, a
    * flow of 4 blocks of width 32.
    */
   public static FlowMcmcSamplingConfig defaults() {
-    return new FlowMcmcSamplingConfig("square", 8, 3, 0.5, 256, 3000,
-        List.of("mala", "neutra", "imh", "imh-reverse", "global-local"), 4, List.of(32, 32), 2e-3, 64, 0.1, 0.05, 0.5, 0.5,
-        0.6, 0.05, 50);
+    return new FlowMcmcSamplingConfig("square", 8, 3, 0.5, 256, 4000,
+        List.of("mala", "neutra", "imh", "imh-reverse", "global-local"), 4, List.of(32, 32), 2e-3, 64, 0.1, 0.05, 0.8,
+        0.5, 0.6, 0.05, 50);
   }
 }
