@@ -13,11 +13,13 @@ import tech.tablesaw.api.Table;
 /**
  * The sampling claims on the 2-D mixture of four Gaussians of sd 0.5 at (+-3, +-3) with weights 0.1 / 0.2 / 0.3 /
  * 0.4, 256 chains all started in the lightest mode, every sampler at the study's budget of target evaluations per
- * chain (seed 0; the report gives the other seeds).
+ * chain (seed 0; the report gives the other seeds); and flow IMH on the 4-mode unit-covariance mixture with means
+ * +-1.5 on half-blocks in d = 8 and d = 32.
  */
 @Tag("slow")
 class FlowMcmcSamplingStudyTest {
   private static Table summary;
+  private static Table byDim;
 
   @BeforeAll
   static void runStudy() {
@@ -26,6 +28,17 @@ class FlowMcmcSamplingStudyTest {
     assertEquals(3.0, c.offset());
     assertEquals(256, c.chains());
     summary = new FlowMcmcSamplingStudy().run(Sweep.of(c)).summary();
+    byDim = new FlowMcmcSamplingStudy().run(Sweep.of(c.with("target", "blocks").with("offset", 1.5)
+        .with("samplers", "imh")).set("dim", "8,32")).summary();
+  }
+
+  private static double atDim(int dim, String column) {
+    for (int i = 0; i < byDim.rowCount(); i++) {
+      if ((int) Double.parseDouble(byDim.column("dim").getString(i)) == dim) {
+        return byDim.numberColumn(column).getDouble(i);
+      }
+    }
+    throw new AssertionError("no row for dim " + dim);
   }
 
   private static double metric(String arm, String column) {
@@ -73,6 +86,15 @@ class FlowMcmcSamplingStudyTest {
   void aFlowTrainedByReverseKlAloneMissesModesAndTheChainsNeverMix() {
     assertTrue(metric("imh-reverse", "modeError") >= 0.3, "reverse-KL IMH mode error "
         + metric("imh-reverse", "modeError"));
+  }
+
+  @Test
+  void imhAcceptanceFallsWithTheDimensionWhileTheModeWeightsStayRight() {
+    double a8 = atDim(8, "imhAcceptance");
+    double a32 = atDim(32, "imhAcceptance");
+    assertTrue(a32 < a8, "IMH acceptance d=8 " + a8 + ", d=32 " + a32);
+    assertTrue(atDim(8, "modeError") <= 0.02, "mode error d=8 " + atDim(8, "modeError"));
+    assertTrue(atDim(32, "modeError") <= 0.02, "mode error d=32 " + atDim(32, "modeError"));
   }
 
   @Test
