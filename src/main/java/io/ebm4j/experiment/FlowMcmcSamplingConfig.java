@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public record FlowMcmcSamplingConfig(String target, int dim, double offset, double sd, int chains, int budget,
     List<String> samplers, int flowBlocks, List<Integer> hidden, double flowLearningRate, int reverseBatch,
-    double reverseWeight, double beta0, double annealFraction, double adaptFraction, double targetAcceptance, double stepSize, int logEvery)
+    double reverseWeight, double beta0, double annealFraction, double adaptFraction, double targetAcceptance,
+    double stepSize, int logEvery)
     implements Config<FlowMcmcSamplingConfig> {
 
   /** Sampler names understood by the study. */

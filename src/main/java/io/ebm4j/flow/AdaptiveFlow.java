@@ -16,9 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * lets q find modes no chain has reached yet). The inverse temperature beta rises linearly from beta0 to 1 over the
  * first {@code annealSteps} steps, so that early on the reverse term fits a flattened target whose modes overlap and
  * q spreads over all of them instead of collapsing onto the nearest (the mode-seeking failure of reverse KL from a
- * narrow start). Over the first half of those steps the reverse weight falls from 1 to lambda: at first the forward term is left
- * out, since chains that have not mixed yet would only pull q into the mode they started in; as the flattened q
- * carries the chains to every mode, the forward term takes over and holds q on them while beta reaches 1. Each step costs {@code reverseBatch} target evaluations when lambda is positive.
+ * narrow start). Over the first half of those steps the reverse weight falls from 1 to lambda: at first the forward
+ * term is left out, since chains that have not mixed yet would only pull q into the mode they started in; as the
+ * flattened q carries the chains to every mode, the forward term takes over and holds q on them while beta reaches
+ * 1. Each step costs {@code reverseBatch} target evaluations when lambda is positive.
  *
  * <p>Gabrie, Rotskoff, Vanden-Eijnden, "Adaptive Monte Carlo augmented with normalizing flows", PNAS 2022,
  * https://doi.org/10.1073/pnas.2109420119; Grenioux, Moulines, Gabrie, "Balanced Training of Energy-Based Models
