@@ -6,7 +6,7 @@ import io.ebm4j.random.Rng;
 import java.io.Serializable;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -257,7 +257,7 @@ public final class IsotropicMixture implements Energy, ExactNormalizer, ExactSam
     INDArray x = Batches.zeros(n, d);
     DoubleBuffer xb = Batches.buffer(x);
     Par.forRange(n, (ch, from, to) -> {
-      SplittableRandom r = rng.stream(ch);
+      SplitMix r = rng.stream(ch);
       for (int i = from; i < to; i++) {
         double u = r.nextDouble() * cum[k - 1];
         int c = 0;
