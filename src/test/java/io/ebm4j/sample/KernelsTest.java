@@ -145,7 +145,7 @@ class KernelsTest {
   @Test
   void nonPositiveStepSizesAreRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kernels.ula(0));
-    assertTrue(e.getMessage().contains("h") && e.getMessage().contains("0.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("stepSize") && e.getMessage().contains("0.0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Kernels.mala(-1));
     assertThrows(IllegalArgumentException.class, () -> Kernels.randomWalk(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> Kernels.hmc(0.1, 0));
