@@ -23,7 +23,7 @@ if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\b
 rem --engine spark: SPARK_HOME\jars (Spark 3.5, Scala 2.13) joins the class path, with the options Spark needs on Java 17
 set "CP=%ROOT%\target\classes;%ROOT%\target\lib\*"
 set "SPARK_OPTS="
-echo %* | findstr /C:"--engine spark" /C:"--engine=spark" >nul
+echo %* | findstr /C:"--engine spark" >nul
 if errorlevel 1 goto run_java
 if not defined SPARK_HOME (
   echo ebm4j: --engine spark needs Apache Spark 3.5 for Scala 2.13: download spark-3.5.*-bin-hadoop3-scala2.13.tgz 1>&2
