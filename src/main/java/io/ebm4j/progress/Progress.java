@@ -13,7 +13,7 @@ import java.util.Map;
  * }</pre>
  */
 public interface Progress extends AutoCloseable {
-  /** Begins a run of total steps (total <= 0: unknown length). */
+  /** Begins a run of total steps (total &lt;= 0: unknown length). */
   void start(String label, long total);
 
   /** done steps are finished; metrics are the latest values to show (may be empty, never null). */

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   grad_k  = (1/B) sum_batch dU/dtheta(x_*) - sum_i W^i dU/dtheta(X^i_k),   W^i = e^{A^i} / sum_j e^{A^j}
  *   theta_{k+1} = opt(theta_k, grad_k)
  *   (X_{k+1}, A_{k+1}) = kernel transport from theta_k to theta_{k+1}   (see Kernel#transport, Ula)
- *   if ESS/N < threshold: log Zhat += log mean e^{A}, resample walkers, A = 0
+ *   if ESS/N &lt; threshold: log Zhat += log mean e^{A}, resample walkers, A = 0
  * </pre>
  *
  * so that sum_i W^i f(X^i_k) estimates E_{theta_k}[f] and log Z_k = log Z_0 + log mean e^{A_k} (plus what earlier
