@@ -149,7 +149,6 @@ public final class GebmDigitsStudy implements Study<GebmDigitsConfig, Gebm> {
     m.put("idGebm", eval(Eval::idGebm));
     m.put("logZ", Metric.last("logZ"));
     m.put("kale", Metric.last("kale"));
-    m.put("seconds", (cell, run) -> run.seconds());
     return m;
   }
 

@@ -267,7 +267,6 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     m.put("idGebm", eval(Eval::idGebm));
     m.put("logZ", Metric.last("logZ"));
     m.put("kale", Metric.last("kale"));
-    m.put("seconds", (cell, run) -> run.seconds());
     return m;
   }
 

@@ -145,6 +145,29 @@ public final class Generator {
     }
   }
 
+  /**
+   * The identity generator G(u) = u on R^d, written exactly as a network: leaky_relu(u) - leaky_relu(-u) = (1 + leak) u
+   * (hidden width 2d, output weights 1 / (1 + leak)). With it a GEBM is a standard EBM with base N(0, I): a case with
+   * known answers, for tests and the sampler comparison.
+   */
+  public static Generator identity(int d) {
+    Generator g = builder(d, d).hidden(2 * d).activation(Activation.LEAKY_RELU).build();
+    DoubleBuffer p = g.pb;
+    for (int q = 0; q < g.numParams(); q++) {
+      p.put(q, 0.0);
+    }
+    for (int j = 0; j < d; j++) {
+      p.put(j * 2 * d + j, 1.0);
+      p.put(j * 2 * d + d + j, -1.0);
+    }
+    int w2 = g.net.weightOffset(2);
+    for (int j = 0; j < d; j++) {
+      p.put(w2 + j * d + j, 1.0 / (1 + Activation.LEAK));
+      p.put(w2 + (d + j) * d + j, -1.0 / (1 + Activation.LEAK));
+    }
+    return g;
+  }
+
   /** Latent dimension k. */
   public int latentDim() {
     return net.inputs();

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ebm4j.energy.Energies;
 import io.ebm4j.energy.Gaussian;
 import io.ebm4j.nd.Batches;
-import io.ebm4j.nn.Activation;
 import io.ebm4j.random.Rng;
-import java.nio.DoubleBuffer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,24 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class KaleNormaliserTest {
   private static final int D = 2;
 
-  /** A generator with G(u) = u exactly: leaky_relu(u) - leaky_relu(-u) = (1 + leak) u. */
   static Generator identity(int d) {
-    Generator g = Generator.builder(d, d).hidden(2 * d).activation(Activation.LEAKY_RELU).build();
-    DoubleBuffer p = Batches.buffer(g.params());
-    for (int q = 0; q < g.numParams(); q++) {
-      p.put(q, 0.0);
-    }
-    // W1 [d, 2d] = [I, -I]; b1 = 0; W2 [2d, d] = [I; -I] / (1 + leak); b2 = 0
-    for (int j = 0; j < d; j++) {
-      p.put(j * 2 * d + j, 1.0);
-      p.put(j * 2 * d + d + j, -1.0);
-    }
-    int w2 = d * 2 * d + 2 * d;
-    for (int j = 0; j < d; j++) {
-      p.put(w2 + j * d + j, 1.0 / (1 + Activation.LEAK));
-      p.put(w2 + (d + j) * d + j, -1.0 / (1 + Activation.LEAK));
-    }
-    return g;
+    return Generator.identity(d);
   }
 
   static double exactLogZ(Gaussian e) {
