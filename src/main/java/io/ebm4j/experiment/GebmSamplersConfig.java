@@ -34,6 +34,6 @@ public record GebmSamplersConfig(double modeDistance, double temperature, int ch
   }
 
   public static GebmSamplersConfig defaults() {
-    return new GebmSamplersConfig(4.0, 1.0, 200, 20_000, 0.1, 0.4, 0.3, 10);
+    return new GebmSamplersConfig(5.0, 1.0, 200, 16_000, 0.1, 0.4, 0.25, 16);
   }
 }

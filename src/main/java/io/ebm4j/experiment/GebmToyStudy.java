@@ -75,9 +75,17 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     return dataset.equals("curve") ? 2 : 3;
   }
 
-  /** The monotone warp tau(s) = (s + s^3) / 2 of the curve's uniform parameter: a non-uniform density along it. */
+  /**
+   * The monotone warp tau(s) = s - 0.9 sin(6 pi s) / (6 pi) of the curve's uniform parameter; tau'(s) = 1 - 0.9
+   * cos(6 pi s) ranges over [0.1, 1.9], so the density of t = tau(s) along the curve has four sharp peaks.
+   */
   static double warp(double s) {
-    return 0.5 * (s + s * s * s);
+    return s - 0.9 * Math.sin(6 * Math.PI * s) / (6 * Math.PI);
+  }
+
+  /** tau'(s). */
+  static double warpSlope(double s) {
+    return 1 - 0.9 * Math.cos(6 * Math.PI * s);
   }
 
   /** The curve c(t) = (1 + t/2)(cos 3t, sin 3t), t in [0, 1]. */
@@ -107,17 +115,22 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     return x;
   }
 
+  /** Vertices of a tetrahedron, the centres of the sphere's density bumps (before scaling by 1.2). */
+  private static final double[][] BUMPS = {{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}};
+
   /**
-   * n points on the sphere deformed radially by r = 1 + 0.2 sin(3 theta) cos(2 phi); directions are those of
-   * N((0, 0, 0.8), I) (a projected normal), denser towards the north pole.
+   * n points on the sphere deformed radially by r = 1 + 0.2 sin(3 theta) cos(2 phi); directions are those of an equal
+   * mixture of N(1.2 v_k, I) over the four vertices v_k of a tetrahedron (projected normals): four soft bumps of
+   * density on the surface.
    */
   public static INDArray sphere(int n, Rng rng) {
     INDArray x = Batches.zeros(n, 3);
     DoubleBuffer b = Batches.buffer(x);
     for (int i = 0; i < n; i++) {
-      double g0 = rng.normal();
-      double g1 = rng.normal();
-      double g2 = rng.normal() + 0.8;
+      double[] v = BUMPS[rng.nextInt(4)];
+      double g0 = rng.normal() + 1.2 * v[0];
+      double g1 = rng.normal() + 1.2 * v[1];
+      double g2 = rng.normal() + 1.2 * v[2];
       double s = Math.sqrt(g0 * g0 + g1 * g1 + g2 * g2);
       double theta = Math.acos(g2 / s);
       double phi = Math.atan2(g1, g0);
@@ -341,8 +354,8 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
         double[] e = Batches.toArray(q.energy(pts));
         double[] target = new double[m];
         for (int i = 0; i < m; i++) {
-          // -log of the data density of t: tau'(s) = (1 + 3 s^2)/2 at s = tau^{-1}(t)
-          target[i] = Math.log(0.5 * (1 + 3 * Math.pow(inverseWarp(ts[i]), 2)));
+          // -log of the data density of t: log tau'(s) at s = tau^{-1}(t)
+          target[i] = Math.log(warpSlope(inverseWarp(ts[i])));
         }
         XYChart ch = Plots.chart("Curve: energy E(c(t)) + c along the curve (" + t.arm().label() + ", seed "
             + t.cell().seed() + ")", "t", "energy");
@@ -444,8 +457,9 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
 
   @Override
   public String report(GebmToyConfig c) {
-    return "Data: " + c.dataSize() + " points on a curve in 2-D (parameter t = (s + s^3)/2, s ~ Unif[0, 1], so the"
-        + " density along it is not uniform) and on a deformed sphere in 3-D (directions of N((0, 0, 0.8), I));"
+    return "Data: " + c.dataSize() + " points on a curve in 2-D (parameter t = s - 0.9 sin(6 pi s)/(6 pi), s ~ Unif[0, 1],"
+        + " so the density along it has four sharp peaks) and on a deformed sphere in 3-D (directions from four"
+        + " projected normals: four bumps of density);"
         + " held-out sets of " + c.testSize() + ". GEBM: MLP energy and generator " + c.hidden() + ", trained by"
         + " alternating KALE steps (" + c.steps() + " steps of " + c.energySteps() + " energy steps + 1 base step,"
         + " batch " + c.batchSize() + ", Adam lr " + c.learningRate() + "/" + c.baseLearningRate() + ", betas ("

@@ -258,11 +258,22 @@ public final class Gebm implements TrainableEnergy {
    * resamples n of them (multinomial). Returns [n, d].
    */
   public INDArray sampleExact(int n, int pool, Rng rng) {
+    return sampleExact(n, pool, 1.0, rng);
+  }
+
+  /** As {@link #sampleExact(int, int, Rng)} for the tempered tilt exp(-E_psi / T) of the base. */
+  public INDArray sampleExact(int n, int pool, double temperature, Rng rng) {
     if (n < 1 || pool < 1) {
       throw new IllegalArgumentException("n and pool must be at least 1, got " + n + ", " + pool);
     }
+    if (!(temperature > 0) || !Double.isFinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+    }
     INDArray x = sampleBase(pool, rng);
     INDArray e = energy(x);
+    if (temperature != 1.0) {
+      e.divi(temperature);
+    }
     double[] w = selfNormalizedWeights(Batches.buffer(e), pool);
     int[] a = Resampling.MULTINOMIAL.ancestors(w, rng);
     return pick(x, a, n, rng);
