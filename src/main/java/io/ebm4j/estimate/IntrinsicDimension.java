@@ -52,9 +52,12 @@ public final class IntrinsicDimension {
           + kMax);
     }
     double[][] nn = new double[n][];
+    java.nio.DoubleBuffer xb = Batches.buffer(xs);
+    int d = (int) xs.columns();
+    int candidates = Math.min(n - 1, kMax + 8);
     Pairwise.blocks(xs, xs, (from, to, sq, m) -> {
       for (int i = from; i < to; i++) {
-        nn[i] = smallest(sq, (i - from) * m, m, i, kMax);
+        nn[i] = exact(xb, d, i, nearest(sq, (i - from) * m, m, i, candidates), kMax);
       }
     });
     double lb = 0;
@@ -84,9 +87,14 @@ public final class IntrinsicDimension {
     return new Estimate(lb / count, mg / count, kMin, kMax);
   }
 
-  /** The k smallest squared distances in row r (skipping the point itself), ascending. */
-  private static double[] smallest(java.nio.DoubleBuffer sq, int offset, int m, int self, int k) {
+  /**
+   * Indices of the k smallest squared distances in a row (skipping the point itself), from the gemm expansion
+   * |x|^2 + |y|^2 - 2 x.y; its cancellation blurs very small distances, so a few more candidates than needed are kept
+   * and {@link #exact} recomputes them.
+   */
+  private static int[] nearest(java.nio.DoubleBuffer sq, int offset, int m, int self, int k) {
     double[] best = new double[k];
+    int[] idx = new int[k];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
     for (int j = 0; j < m; j++) {
       if (j == self) {
@@ -97,14 +105,31 @@ public final class IntrinsicDimension {
         int p = k - 1;
         while (p > 0 && best[p - 1] > v) {
           best[p] = best[p - 1];
+          idx[p] = idx[p - 1];
           p--;
         }
         best[p] = v;
+        idx[p] = j;
       }
     }
-    if (!(best[0] > 0)) {
-      throw new IllegalArgumentException("x has duplicate points: row " + self + " has a neighbour at distance 0");
+    return idx;
+  }
+
+  /** The k smallest exact squared distances from row i to the candidate rows, ascending. */
+  private static double[] exact(java.nio.DoubleBuffer x, int d, int i, int[] candidates, int k) {
+    double[] dist = new double[candidates.length];
+    for (int c = 0; c < candidates.length; c++) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double t = x.get(i * d + j) - x.get(candidates[c] * d + j);
+        s += t * t;
+      }
+      dist[c] = s;
     }
-    return best;
+    java.util.Arrays.sort(dist);
+    if (!(dist[0] > 0)) {
+      throw new IllegalArgumentException("x has duplicate points: row " + i + " has a neighbour at distance 0");
+    }
+    return java.util.Arrays.copyOf(dist, k);
   }
 }

@@ -115,12 +115,12 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     return x;
   }
 
-  /** Vertices of a tetrahedron, the centres of the sphere's density bumps (before scaling by 1.2). */
+  /** Vertices of a tetrahedron, the centres of the sphere's density bumps (before scaling by 2). */
   private static final double[][] BUMPS = {{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}};
 
   /**
    * n points on the sphere deformed radially by r = 1 + 0.2 sin(3 theta) cos(2 phi); directions are those of an equal
-   * mixture of N(1.2 v_k, I) over the four vertices v_k of a tetrahedron (projected normals): four soft bumps of
+   * mixture of N(2 v_k, I) over the four vertices v_k of a tetrahedron (projected normals): four soft bumps of
    * density on the surface.
    */
   public static INDArray sphere(int n, Rng rng) {
@@ -128,9 +128,9 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     DoubleBuffer b = Batches.buffer(x);
     for (int i = 0; i < n; i++) {
       double[] v = BUMPS[rng.nextInt(4)];
-      double g0 = rng.normal() + 1.2 * v[0];
-      double g1 = rng.normal() + 1.2 * v[1];
-      double g2 = rng.normal() + 1.2 * v[2];
+      double g0 = rng.normal() + 2 * v[0];
+      double g1 = rng.normal() + 2 * v[1];
+      double g2 = rng.normal() + 2 * v[2];
       double s = Math.sqrt(g0 * g0 + g1 * g1 + g2 * g2);
       double theta = Math.acos(g2 / s);
       double phi = Math.atan2(g1, g0);
