@@ -11,6 +11,7 @@ import java.util.List;
  * @param latentDim latent dimension of the generator
  * @param hidden hidden widths of both the energy and the generator
  * @param steps alternating KALE steps
+ * @param refineSteps further steps with the base frozen (energy steps only) at the end
  * @param batchSize minibatch size
  * @param learningRate Adam learning rate of the energy and c
  * @param baseLearningRate Adam learning rate of the generator
@@ -28,8 +29,8 @@ import java.util.List;
  * @param classifierSteps full-batch Adam steps of the classifier
  * @param logEvery history row every this many steps
  */
-public record GebmDigitsConfig(int trainSize, int latentDim, List<Integer> hidden, int steps, int batchSize,
-    double learningRate, double baseLearningRate, double beta1, double beta2, int energySteps, double gradientPenalty,
+public record GebmDigitsConfig(int trainSize, int latentDim, List<Integer> hidden, int steps, int refineSteps,
+    int batchSize, double learningRate, double baseLearningRate, double beta1, double beta2, int energySteps, double gradientPenalty,
     String sampler, double stepSize, int samplerSteps, double temperature, int samples, int pool, int featureWidth,
     int classifierSteps, int logEvery) implements Config<GebmDigitsConfig> {
 
@@ -43,6 +44,9 @@ public record GebmDigitsConfig(int trainSize, int latentDim, List<Integer> hidde
     }
     if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(w -> w == null || w < 1)) {
       throw new IllegalArgumentException("hidden must list positive widths, got " + hidden);
+    }
+    if (refineSteps < 0) {
+      throw new IllegalArgumentException("refineSteps must be at least 0, got " + refineSteps);
     }
     if (steps < 1 || batchSize < 2 || energySteps < 1 || samplerSteps < 0 || samples < 10 || pool < 1
         || featureWidth < 2 || classifierSteps < 1 || logEvery < 1) {
@@ -71,7 +75,7 @@ public record GebmDigitsConfig(int trainSize, int latentDim, List<Integer> hidde
   }
 
   public static GebmDigitsConfig defaults() {
-    return new GebmDigitsConfig(1500, 10, List.of(128, 128), 2000, 128, 1e-3, 1e-3, 0.5, 0.999, 5, 1.0, "mala",
+    return new GebmDigitsConfig(1500, 10, List.of(128, 128), 2000, 0, 128, 1e-3, 1e-3, 0.5, 0.999, 5, 1.0, "mala",
         0.02, 300, 1.0, 1000, 50_000, 32, 400, 100);
   }
 

@@ -83,7 +83,7 @@ public final class GebmDigitsStudy implements Study<GebmDigitsConfig, Gebm> {
               KaleTrainer t = KaleTrainer.of(model, cell.data()).seed(cell.stream("kale")).batchSize(c.batchSize())
                   .learningRate(c.learningRate()).baseLearningRate(c.baseLearningRate()).betas(c.beta1(), c.beta2())
                   .energySteps(c.energySteps()).gradientPenalty(c.gradientPenalty());
-              return GebmRuns.train(t, c.steps(), c.logEvery(), c.settings(), label, progress);
+              return GebmRuns.train(t, c.steps(), c.refineSteps(), c.logEvery(), c.settings(), label, progress);
             })
         .tag("latentDim", c.latentDim()));
   }

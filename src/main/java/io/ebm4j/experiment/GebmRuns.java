@@ -11,12 +11,16 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-/** The KALE loop of the GEBM studies as a {@link Run}: one history row of the trainer's measurements every logEvery. */
+/**
+ * The KALE loop of the GEBM studies as a {@link Run}: {@code steps} alternating steps, then {@code refineSteps} steps
+ * with the base frozen (energy steps only), so that the final energy is the KALE witness of the final base rather than
+ * of a base it lags behind; one history row of the trainer's measurements every logEvery.
+ */
 final class GebmRuns {
   private GebmRuns() {}
 
-  static Run<Gebm> train(KaleTrainer t, int steps, int logEvery, Map<String, String> settings, String label,
-      Progress progress) {
+  static Run<Gebm> train(KaleTrainer t, int steps, int refineSteps, int logEvery, Map<String, String> settings,
+      String label, Progress progress) {
     IntColumn step = IntColumn.create("step");
     DoubleColumn kale = DoubleColumn.create("kale");
     DoubleColumn logZ = DoubleColumn.create("logZ");
@@ -24,10 +28,14 @@ final class GebmRuns {
     DoubleColumn eBase = DoubleColumn.create("meanEnergyBase");
     DoubleColumn ess = DoubleColumn.create("weightEss");
     long t0 = System.nanoTime();
-    progress.start(label, steps);
-    for (int k = 1; k <= steps; k++) {
+    int total = steps + refineSteps;
+    progress.start(label, total);
+    for (int k = 1; k <= total; k++) {
+      if (k == steps + 1) {
+        t.baseLearningRate(0);
+      }
       KaleStep s = t.step();
-      if (k % logEvery == 0 || k == steps) {
+      if (k % logEvery == 0 || k == total) {
         step.append(k);
         kale.append(s.kale());
         logZ.append(s.logZ());

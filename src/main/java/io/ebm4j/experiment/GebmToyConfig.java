@@ -16,6 +16,7 @@ import java.util.Set;
  * @param testSize held-out points, and samples drawn from each model for the distances
  * @param hidden hidden widths of both the energy and the generator
  * @param steps alternating KALE steps
+ * @param refineSteps further steps with the base frozen (energy steps only) at the end
  * @param batchSize minibatch size of data and base draws
  * @param learningRate Adam learning rate of the energy and c
  * @param baseLearningRate Adam learning rate of the generator
@@ -34,7 +35,7 @@ import java.util.Set;
  * @param logEvery history row every this many steps
  */
 public record GebmToyConfig(List<String> datasets, List<Integer> curveLatentDims, List<Integer> sphereLatentDims,
-    int dataSize, int testSize, List<Integer> hidden, int steps, int batchSize, double learningRate,
+    int dataSize, int testSize, List<Integer> hidden, int steps, int refineSteps, int batchSize, double learningRate,
     double baseLearningRate, double beta1, double beta2, int energySteps, double gradientPenalty, double decay,
     int decayEvery, String sampler, double stepSize, int samplerSteps, double temperature, int pool,
     int projections, int logEvery) implements Config<GebmToyConfig> {
@@ -59,6 +60,9 @@ public record GebmToyConfig(List<String> datasets, List<Integer> curveLatentDims
     if (dataSize < 10 || testSize < 10) {
       throw new IllegalArgumentException("dataSize and testSize must be at least 10, got " + dataSize + ", "
           + testSize);
+    }
+    if (refineSteps < 0) {
+      throw new IllegalArgumentException("refineSteps must be at least 0, got " + refineSteps);
     }
     if (steps < 1 || batchSize < 2 || energySteps < 1 || decayEvery < 1 || samplerSteps < 0 || pool < 1
         || projections < 1 || logEvery < 1) {
@@ -94,7 +98,7 @@ public record GebmToyConfig(List<String> datasets, List<Integer> curveLatentDims
   /** One seed of both datasets at the right and a mis-specified latent dimension. */
   public static GebmToyConfig defaults() {
     return new GebmToyConfig(List.of("curve", "sphere"), List.of(1, 2), List.of(2, 1, 3), 2000, 2000,
-        List.of(32, 32), 1000, 128, 2e-3, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 1000, "mala", 0.05, 300, 1.0, 50_000, 200,
+        List.of(32, 32), 1000, 200, 128, 2e-3, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 1000, "mala", 0.05, 300, 1.0, 50_000, 200,
         100);
   }
 

@@ -181,7 +181,7 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
 
   /** Trains a GEBM with KALE for c.steps() alternating steps, logging the trainer's measurements. */
   static Run<Gebm> train(GebmToyConfig c, Gebm model, INDArray data, long seed, String label, Progress progress) {
-    return GebmRuns.train(trainer(c, model, data, seed), c.steps(), c.logEvery(), c.settings(), label, progress);
+    return GebmRuns.train(trainer(c, model, data, seed), c.steps(), c.refineSteps(), c.logEvery(), c.settings(), label, progress);
   }
 
   @Override
