@@ -76,7 +76,7 @@ public record GebmDigitsConfig(int trainSize, int latentDim, List<Integer> hidde
 
   public static GebmDigitsConfig defaults() {
     return new GebmDigitsConfig(1500, 10, List.of(128, 128), 2000, 0, 128, 1e-3, 1e-3, 0.5, 0.999, 5, 1.0, "mala",
-        0.02, 300, 1.0, 1000, 50_000, 32, 400, 100);
+        0.02, 300, 1.0, 2000, 50_000, 32, 400, 100);
   }
 
   int[] hiddenArray() {
