@@ -224,7 +224,7 @@ public final class GebmDigitsStudy implements Study<GebmDigitsConfig, Gebm> {
   public String report(GebmDigitsConfig c) {
     return "Data: the 1797 8x8 digits, pixels / 16; " + c.trainSize() + " for training, the rest held out. GEBM:"
         + " generator from a " + c.latentDim() + "-dimensional Gaussian latent, MLP energy and generator "
-        + c.hidden() + ", " + c.steps() + " alternating KALE steps (" + c.energySteps() + " energy steps + 1 base"
+        + c.hidden() + ", " + c.steps() + " alternating KALE steps (then " + c.refineSteps() + " with the base frozen; " + c.energySteps() + " energy steps + 1 base"
         + " step, batch " + c.batchSize() + ", gradient penalty " + c.gradientPenalty() + "). Scores: Frechet"
         + " distance to the held-out digits in the " + c.featureWidth() + " hidden features of a small classifier"
         + " trained on the training digits (classifierAccuracy on the held-out ones), for " + c.samples()

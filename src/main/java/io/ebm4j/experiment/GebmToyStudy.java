@@ -463,7 +463,8 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
         + " held-out sets of " + c.testSize() + ". GEBM: MLP energy and generator " + c.hidden() + ", trained by"
         + " alternating KALE steps (" + c.steps() + " steps of " + c.energySteps() + " energy steps + 1 base step,"
         + " batch " + c.batchSize() + ", Adam lr " + c.learningRate() + "/" + c.baseLearningRate() + ", betas ("
-        + c.beta1() + ", " + c.beta2() + "), gradient penalty " + c.gradientPenalty() + "). GEBM samples: "
+        + c.beta1() + ", " + c.beta2() + "), gradient penalty " + c.gradientPenalty() + "), then " + c.refineSteps()
+        + " steps with the base frozen so that the energy is the KALE witness of the final base. GEBM samples: "
         + c.samplerSteps() + " steps of latent " + c.sampler() + " (h = " + c.stepSize() + ", T = "
         + c.temperature() + ") from the prior, and exact samples by importance resampling of " + c.pool()
         + " base draws.\n\nExpected: the base lies on the data's support (idBase near idData) but with the wrong"
