@@ -98,7 +98,7 @@ public record GebmToyConfig(List<String> datasets, List<Integer> curveLatentDims
   /** One seed of both datasets at the right and a mis-specified latent dimension. */
   public static GebmToyConfig defaults() {
     return new GebmToyConfig(List.of("curve", "sphere"), List.of(1, 2), List.of(2, 1, 3), 2000, 2000,
-        List.of(32, 32), 1000, 200, 128, 2e-3, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 1000, "mala", 0.05, 300, 1.0, 50_000, 200,
+        List.of(32, 32), 500, 300, 128, 2e-3, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 1000, "mala", 0.05, 300, 1.0, 50_000, 200,
         100);
   }
 
