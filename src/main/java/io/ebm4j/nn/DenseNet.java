@@ -22,6 +22,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The parameters are a slice of a larger flat double vector (the flow's), laid out as W_1 (row-major
  * [n_0, n_1]), b_1, ..., W_{L+1}, b_{L+1}, starting at {@link #offset}. The same layout read on a gradient vector
  * gives the gradient views.
+ *
+ * <pre>{@code
+ * DenseNet net = new DenseNet(2, new int[] {64, 64}, 3, Activation.TANH, 0);
+ * INDArray theta = Batches.zeros(net.size);            // init with net.init(double[], SplittableRandom)
+ * DenseNet.Views p = net.new Views(theta);
+ * DenseNet.Work w = net.new Work(n);
+ * net.forward(p, Batches.buffer(theta), c, w);         // outputs in w.out [n, 3]
+ * net.backward(p, w, obar, cbar, gradViews);           // cbar = obar do/dc; gradViews += obar do/dtheta
+ * }</pre>
  */
 public final class DenseNet {
   /** Widths n_0 (input), n_1..n_L (hidden), n_{L+1} (output). */
