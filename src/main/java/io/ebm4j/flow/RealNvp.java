@@ -4,6 +4,7 @@ import io.ebm4j.energy.Energy;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
 import io.ebm4j.nn.Activation;
+import io.ebm4j.nn.DenseNet;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;

@@ -1,15 +1,15 @@
-package io.ebm4j.flow;
+package io.ebm4j.nn;
 
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
-import io.ebm4j.nn.Activation;
 import java.nio.DoubleBuffer;
 import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A dense network with vector output, the conditioner of a coupling block:
+ * A dense network with vector output (the conditioner of a coupling block, the generator of a generalized energy-based
+ * model):
  *
  * <pre>
  *   h_0 = c,   h_l = sigma(h_{l-1} W_l + b_l)  (l = 1..L),   o = h_L W_{L+1} + b_{L+1},
@@ -22,21 +22,30 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The parameters are a slice of a larger flat double vector (the flow's), laid out as W_1 (row-major
  * [n_0, n_1]), b_1, ..., W_{L+1}, b_{L+1}, starting at {@link #offset}. The same layout read on a gradient vector
  * gives the gradient views.
+ *
+ * <pre>{@code
+ * DenseNet net = new DenseNet(2, new int[] {64, 64}, 3, Activation.TANH, 0);
+ * INDArray theta = Batches.zeros(net.size);            // init with net.init(double[], SplitMix)
+ * DenseNet.Views p = net.new Views(theta);
+ * DenseNet.Work w = net.new Work(n);
+ * net.forward(p, Batches.buffer(theta), c, w);         // outputs in w.out [n, 3]
+ * net.backward(p, w, obar, cbar, gradViews);           // cbar = obar do/dc; gradViews += obar do/dtheta
+ * }</pre>
  */
-final class DenseNet {
+public final class DenseNet {
   /** Widths n_0 (input), n_1..n_L (hidden), n_{L+1} (output). */
-  final int[] n;
+  public final int[] n;
   /** Number of hidden layers L. */
-  final int layers;
-  final Activation activation;
+  public final int layers;
+  public final Activation activation;
   /** Offset of W_1 in the flat vector. */
-  final int offset;
+  public final int offset;
   /** Number of parameters. */
-  final int size;
+  public final int size;
   private final int[] wOff;
   private final int[] bOff;
 
-  DenseNet(int in, int[] hidden, int out, Activation activation, int offset) {
+  public DenseNet(int in, int[] hidden, int out, Activation activation, int offset) {
     this.layers = hidden.length;
     this.n = new int[layers + 2];
     n[0] = in;
@@ -59,21 +68,21 @@ final class DenseNet {
     this.size = (int) (p - offset);
   }
 
-  int inputs() {
+  public int inputs() {
     return n[0];
   }
 
-  int outputs() {
+  public int outputs() {
     return n[layers + 1];
   }
 
   /** Absolute offset of W_l in the flat vector (l in 1..L+1). */
-  int weightOffset(int l) {
+  public int weightOffset(int l) {
     return wOff[l];
   }
 
   /** Absolute offset of b_l in the flat vector. */
-  int biasOffset(int l) {
+  public int biasOffset(int l) {
     return bOff[l];
   }
 
@@ -81,7 +90,7 @@ final class DenseNet {
    * Writes initial values into p: hidden weights uniform on [-a, a] (Glorot, a = sqrt(6 / (fan_in + fan_out))),
    * biases zero, and the output layer all zero so that the block starts as the identity map.
    */
-  void init(double[] p, SplitMix r) {
+  public void init(double[] p, SplitMix r) {
     for (int l = 1; l <= layers; l++) {
       double a = Math.sqrt(6.0 / (n[l - 1] + n[l]));
       for (int q = 0; q < n[l - 1] * n[l]; q++) {
@@ -91,7 +100,7 @@ final class DenseNet {
   }
 
   /** Names such as prefix + "W1[0,3]", prefix + "b2[5]", written into names at this net's offsets. */
-  void names(String prefix, String[] names) {
+  public void names(String prefix, String[] names) {
     for (int l = 1; l <= layers + 1; l++) {
       for (int j = 0; j < n[l - 1]; j++) {
         for (int k = 0; k < n[l]; k++) {
@@ -105,11 +114,11 @@ final class DenseNet {
   }
 
   /** Matrix views W_l [n_{l-1}, n_l] and b_l [1, n_l] of a flat vector in this net's layout. */
-  final class Views {
-    final INDArray[] w = new INDArray[layers + 2];
-    final INDArray[] b = new INDArray[layers + 2];
+  public final class Views {
+    public final INDArray[] w = new INDArray[layers + 2];
+    public final INDArray[] b = new INDArray[layers + 2];
 
-    Views(INDArray vector) {
+    public Views(INDArray vector) {
       long base = vector.offset();
       for (int l = 1; l <= layers + 1; l++) {
         w[l] = Nd4j.create(vector.data(), new long[] {n[l - 1], n[l]}, new long[] {n[l], 1}, base + wOff[l], 'c',
@@ -121,8 +130,8 @@ final class DenseNet {
   }
 
   /** Work arrays of one batch size: activations, activation slopes, cotangents, outputs. */
-  final class Work {
-    final int rows;
+  public final class Work {
+    public final int rows;
     /** a[0] is the input of the last forward call; a[l] = h_l (l = 1..L). */
     final INDArray[] a = new INDArray[layers + 1];
     final DoubleBuffer[] ab = new DoubleBuffer[layers + 1];
@@ -132,12 +141,12 @@ final class DenseNet {
     final INDArray[] zbar = new INDArray[layers + 1];
     final DoubleBuffer[] zbarb = new DoubleBuffer[layers + 1];
     /** Outputs o [N, n_out]. */
-    final INDArray out;
-    final DoubleBuffer outb;
+    public final INDArray out;
+    public final DoubleBuffer outb;
     /** A [1, N] row of ones (bias gradients as a gemm). */
     final INDArray ones;
 
-    Work(int rows) {
+    public Work(int rows) {
       this.rows = rows;
       for (int l = 1; l <= layers; l++) {
         a[l] = Batches.zeros(rows, n[l]);
@@ -153,7 +162,7 @@ final class DenseNet {
   }
 
   /** o = net(c) for the batch c [N, n_0] (dense), with the caches the backward pass needs kept in w. */
-  void forward(Views p, DoubleBuffer params, INDArray c, Work w) {
+  public void forward(Views p, DoubleBuffer params, INDArray c, Work w) {
     final int rows = w.rows;
     w.a[0] = c;
     for (int l = 1; l <= layers; l++) {
@@ -183,7 +192,7 @@ final class DenseNet {
    * writes cbar = obar do/dc into cbar [N, n_0] when not null, and adds sum_i obar_i do_i/dtheta into grad when not
    * null.
    */
-  void backward(Views p, Work w, INDArray obar, INDArray cbar, Views grad) {
+  public void backward(Views p, Work w, INDArray obar, INDArray cbar, Views grad) {
     final int rows = w.rows;
     if (grad != null) {
       Nd4j.gemm(w.a[layers], obar, grad.w[layers + 1], true, false, 1.0, 1.0);
@@ -220,7 +229,7 @@ final class DenseNet {
    * tanh(z) = 1 - 2 / (e^{2z} + 1), through the intrinsic exponential (several times faster than Math.tanh);
    * absolute error below 1e-15, exact limits +-1.
    */
-  static double tanh(double z) {
+  public static double tanh(double z) {
     return 1.0 - 2.0 / (Math.exp(2 * z) + 1.0);
   }
 

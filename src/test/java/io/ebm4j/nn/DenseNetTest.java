@@ -1,9 +1,8 @@
-package io.ebm4j.flow;
+package io.ebm4j.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ebm4j.nd.Batches;
-import io.ebm4j.nn.Activation;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import io.ebm4j.random.SplitMix;
