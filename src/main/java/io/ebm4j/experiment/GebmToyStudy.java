@@ -457,7 +457,7 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
 
   @Override
   public Map<String, String> quickSettings() {
-    return Map.of("datasets", "curve", "curveLatentDims", "1", "dataSize", "300", "testSize", "200", "hidden", "16", "steps", "10", "refineSteps", "5", "batchSize", "64", "samplerSteps", "20", "pool", "500", "logEvery", "5");
+    return Map.of("datasets", "curve", "curveLatentDims", "1", "dataSize", "300", "testSize", "200", "hidden", "16", "steps", "10", "refineSteps", "5", "batchSize", "64", "samplerSteps", "20", "pool", "500");
   }
 
   @Override
