@@ -54,14 +54,18 @@ public final class Palette {
       new Style(REDDISH_PURPLE, DASH_DOT_DOT, SeriesMarkers.CROSS, 5),
       new Style(BLACK, LONG_DASH, SeriesMarkers.PLUS, 6));
 
-  /** Methods and arms by label; any other label gets a fallback from its hash. */
-  private static final Map<String, Integer> METHODS = Map.of(
-      "jarzynski", 0,
-      "pcd", 1,
-      "cd", 2,
-      "exact", 3,
-      "score-matching", 4,
-      "control", 5);
+  /**
+   * Methods and arms by label, one style each across every study (methods that share a colour never share a figure);
+   * any other label gets a fallback from its hash.
+   */
+  private static final Map<String, Integer> METHODS = Map.ofEntries(
+      Map.entry("jarzynski", 0), Map.entry("pcd", 1), Map.entry("cd", 2), Map.entry("exact", 3),
+      Map.entry("score-matching", 4), Map.entry("control", 5),
+      // samplers (flow-MCMC sampling, GEBM latent samplers) and the flow-MCMC training arms
+      Map.entry("flow-imh", 0), Map.entry("flow-mcmc", 0), Map.entry("ula", 1), Map.entry("mala", 2),
+      Map.entry("hmc", 3), Map.entry("neutra", 4), Map.entry("global-local", 5), Map.entry("isir", 6),
+      // RBM training methods
+      Map.entry("jarzynski-pcd", 0), Map.entry("cd-1", 2), Map.entry("cd-10", 4));
 
   /** The look of the target or an exact reference: black, dashed, no marker. */
   public static final Style REFERENCE = new Style(BLACK, REFERENCE_DASH, SeriesMarkers.NONE, 6);
@@ -125,6 +129,11 @@ public final class Palette {
       return String.format(Locale.ROOT, "Style[#%06X, dash=%s, %s]", color.getRGB() & 0xFFFFFF,
           java.util.Arrays.toString(dash), marker.getClass().getSimpleName());
     }
+  }
+
+  /** Whether the label is a method with a style of its own (see {@link #of(String)}); other labels are hashed. */
+  public static boolean isMethod(String label) {
+    return label != null && METHODS.containsKey(label.toLowerCase(Locale.ROOT));
   }
 
   /**
