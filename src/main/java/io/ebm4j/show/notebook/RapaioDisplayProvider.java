@@ -8,7 +8,8 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 /**
  * Registers ebm4j's renderers with the rapaio Java kernel. The kernel finds this class through
  * {@code META-INF/services/org.rapaio.jupyter.kernel.display.spi.DisplayProvider} when a notebook adds ebm4j to
- * its class path ({@code %jars ../target/lib}); nothing else refers to it, so the library runs without rapaio.
+ * its class path ({@code %dependency /add io.ebm4j:ebm4j:VERSION}); nothing else refers to it, so the library runs
+ * without rapaio.
  */
 public final class RapaioDisplayProvider implements DisplayProvider {
   @Override
