@@ -59,6 +59,8 @@ public final class Training<E extends TrainableEnergy> {
   private int checkpointEvery;
   private double checkpointSeconds;
   private Checkpoints resumeFrom;
+  private int retries;
+  private double retryFactor = 1;
 
   public Training(E energy) {
     if (energy == null) {
@@ -344,6 +346,31 @@ public final class Training<E extends TrainableEnergy> {
     return this;
   }
 
+  /**
+   * On divergence, goes back to the last good checkpoint (the last one saved, see {@link #checkpointEvery}, else the
+   * start) and continues with every later parameter update multiplied by {@code factor}, at most {@code maxRetries}
+   * times; the next divergence after that stops the run as usual. Scaling the update, not the gradient, shrinks the
+   * step for every optimizer (Adam's step does not change when its gradients are scaled). Each retry adds a row to
+   * the provenance ({@code retry1}, ...) naming the step, the quantity and the new update scale.
+   *
+   * <pre>{@code
+   * Ebm.train(model).on(data).method(m).optimizer(new Adam(0.1)).checkpointEvery(100)
+   *     .retryOnDivergence(3, 0.5)      // at most 3 retries, halving the step each time
+   *     .run();
+   * }</pre>
+   */
+  public Training<E> retryOnDivergence(int maxRetries, double factor) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be non-negative, got " + maxRetries);
+    }
+    if (!(factor > 0 && factor < 1)) {
+      throw new IllegalArgumentException("factor must be in (0, 1), got " + factor);
+    }
+    this.retries = maxRetries;
+    this.retryFactor = factor;
+    return this;
+  }
+
   /** Runs the training and returns its history, model and walkers. */
   public Run<E> run() {
     if (data == null) {
@@ -385,88 +412,119 @@ public final class Training<E extends TrainableEnergy> {
     int lastCheckpoint = -1;
     int lastLogged = -1;
     Map<String, Double> lastRow = new LinkedHashMap<>();
+    Rng[] rngs = {rng, batchRng, estRng};
+    int retriesLeft = retries;
+    double updateScale = 1;
+    Map<String, String> retried = new LinkedHashMap<>();
+    // the state to go back to on divergence: the start, then every checkpoint saved
+    Checkpoint lastGood = retries > 0 ? checkpoint(k0, (System.nanoTime() - t0) / 1e9, params, state, rngs, est,
+        history.table(name), fingerprint) : null;
+    boolean saving = checkpoints != null || retries > 0;
     progress.start(name, steps);
+    int k = k0;
     try {
-      try {
-        for (int k = k0; k <= steps; k++) {
-          if (checkpoints != null && k > k0 && k < steps && ((checkpointEvery > 0 && k % checkpointEvery == 0)
-              || (checkpointSeconds > 0 && System.nanoTime() - lastSave >= checkpointSeconds * 1e9))) {
-            checkpoints.save(checkpoint(k, (System.nanoTime() - t0) / 1e9, params, state,
-                new Rng[] {rng, batchRng, estRng}, est, history.table(name), fingerprint));
-            lastSave = System.nanoTime();
-            lastCheckpoint = k;
-          }
-          boolean log = k % logEvery == 0 || k == steps;
-          row.clear();
-          if (log) {
-            row.put("seconds", (System.nanoTime() - t0) / 1e9);
-            for (Map.Entry<String, ToDoubleFunction<? super E>> en : tracked.entrySet()) {
-              row.put(en.getKey(), en.getValue().applyAsDouble(model));
+      while (true) {
+        try {
+          for (; k <= steps; k++) {
+            if (saving && k > k0 && k < steps && ((checkpointEvery > 0 && k % checkpointEvery == 0)
+                || (checkpointSeconds > 0 && System.nanoTime() - lastSave >= checkpointSeconds * 1e9))) {
+              Checkpoint c = checkpoint(k, (System.nanoTime() - t0) / 1e9, params, state, rngs, est,
+                  history.table(name), fingerprint);
+              if (checkpoints != null) {
+                checkpoints.save(c);
+                lastCheckpoint = k;
+              }
+              if (retries > 0) {
+                lastGood = c;
+              }
+              lastSave = System.nanoTime();
             }
-            if (smallParams) {
-              for (int j = 0; j < p; j++) {
-                row.put(names[j], params.getDouble(j));
+            boolean log = k % logEvery == 0 || k == steps;
+            row.clear();
+            if (log) {
+              row.put("seconds", (System.nanoTime() - t0) / 1e9);
+              for (Map.Entry<String, ToDoubleFunction<? super E>> en : tracked.entrySet()) {
+                row.put(en.getKey(), en.getValue().applyAsDouble(model));
+              }
+              if (smallParams) {
+                for (int j = 0; j < p; j++) {
+                  row.put(names[j], params.getDouble(j));
+                }
+              }
+              if (model instanceof ExactNormalizer z) {
+                row.put("logZExact", z.logZ());
+              }
+              est.record(row);
+              if (model instanceof ExactNormalizer && row.containsKey("logZ")) {
+                row.put("logZError", row.get("logZ") - row.get("logZExact"));
               }
             }
-            if (model instanceof ExactNormalizer z) {
-              row.put("logZExact", z.logZ());
+            for (StepListener<? super E> l : listeners) {
+              l.onStep(k, model, est, log ? row : null);
             }
-            est.record(row);
-            if (model instanceof ExactNormalizer && row.containsKey("logZ")) {
-              row.put("logZError", row.get("logZ") - row.get("logZExact"));
-            }
-          }
-          for (StepListener<? super E> l : listeners) {
-            l.onStep(k, model, est, log ? row : null);
-          }
-          if (log) {
-            history.add(k, row);
-            lastLogged = k;
-            lastRow.clear();
-            lastRow.putAll(row);
-            shown.clear();
-            for (String key : tracked.keySet()) {
-              shown.put(key, row.get(key));
-            }
-            for (String key : new String[] {"essFraction", "logZError", "acceptance"}) {
-              if (row.containsKey(key)) {
+            if (log) {
+              history.add(k, row);
+              lastLogged = k;
+              lastRow.clear();
+              lastRow.putAll(row);
+              shown.clear();
+              for (String key : tracked.keySet()) {
                 shown.put(key, row.get(key));
               }
+              for (String key : new String[] {"essFraction", "logZError", "acceptance"}) {
+                if (row.containsKey(key)) {
+                  shown.put(key, row.get(key));
+                }
+              }
+              progress.step(k, shown);
             }
-            progress.step(k, shown);
-          }
-          if (k == steps) {
-            break;
-          }
-          INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
-          grad.assign(0);
-          est.gradient(batch, grad);
-          requireFinite(grad, names, k, "gradient of ");
-          if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
-            regularize(grad, params);
-          }
-          if (!scales.isEmpty()) {
-            DoubleBuffer gb = Batches.buffer(grad);
-            for (double[] sc : scales) {
-              for (int j = (int) sc[0]; j < (int) sc[1]; j++) {
-                gb.put(j, gb.get(j) * sc[2]);
+            if (k == steps) {
+              break;
+            }
+            INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
+            grad.assign(0);
+            est.gradient(batch, grad);
+            requireFinite(grad, names, k, "gradient of ");
+            if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
+              regularize(grad, params);
+            }
+            if (!scales.isEmpty()) {
+              DoubleBuffer gb = Batches.buffer(grad);
+              for (double[] sc : scales) {
+                for (int j = (int) sc[0]; j < (int) sc[1]; j++) {
+                  gb.put(j, gb.get(j) * sc[2]);
+                }
               }
             }
+            opt.applyUpdater(grad2, k, 0);
+            if (updateScale != 1) {
+              grad.muli(updateScale);
+            }
+            if (params.dataType() == grad.dataType()) {
+              params.subi(grad);
+              requireFinite(params, names, k, "");
+            } else {
+              // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
+              params.subi(grad.castTo(params.dataType()));
+              requireFinite(params.castTo(grad.dataType()), names, k, "");
+            }
+            est.afterUpdate();
+            requireFiniteWalkers(est.chains(), k + 1);
           }
-          opt.applyUpdater(grad2, k, 0);
-          if (params.dataType() == grad.dataType()) {
-            params.subi(grad);
-            requireFinite(params, names, k, "");
-          } else {
-            // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
-            params.subi(grad.castTo(params.dataType()));
-            requireFinite(params.castTo(grad.dataType()), names, k, "");
+          break;
+        } catch (TrainingDivergedException e) {
+          if (retriesLeft == 0) {
+            throw e.withContext(lastLogged, lastRow, lastCheckpoint);
           }
-          est.afterUpdate();
-          requireFiniteWalkers(est.chains(), k + 1);
+          retriesLeft--;
+          updateScale *= retryFactor;
+          history = new History();
+          k = restore(lastGood, fingerprint, params, state, rngs, est, history);
+          retried.put("retry" + (retried.size() + 1), "diverged at step " + e.step() + " (" + e.quantity()
+              + "); from step " + k + " with update scale " + new java.math.BigDecimal(updateScale)
+            .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString());
+          lastSave = System.nanoTime();
         }
-      } catch (TrainingDivergedException e) {
-        throw e.withContext(lastLogged, lastRow, lastCheckpoint);
       }
     } finally {
       progress.close();
@@ -479,6 +537,7 @@ public final class Training<E extends TrainableEnergy> {
     prov.put("batchSize", String.valueOf(batchSize));
     prov.put("seed", String.valueOf(seed));
     prov.put("dataRows", String.valueOf(data.rows()));
+    prov.putAll(retried);
     return new Run<>(history.table(name), model, est.chains(), (System.nanoTime() - t0) / 1e9, prov);
   }
 

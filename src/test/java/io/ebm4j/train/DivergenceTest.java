@@ -44,4 +44,38 @@ class DivergenceTest {
     assertEquals(ckpt, store.latest().orElseThrow().history().rowCount() == 0 ? ckpt
         : store.latest().orElseThrow().step());
   }
+
+  @Test
+  void aTooLargeStepDivergesAndRetryingWithSmallerUpdatesFromTheLastGoodStateConverges() {
+    var data = Energies.gaussian(new double[] {1}, new double[] {0.5}).sample(2000, 4);
+    java.util.function.Supplier<Training<io.ebm4j.energy.Gaussian>> training = () -> Ebm
+        .train(Energies.gaussian(new double[] {0}, new double[] {1})).on(data)
+        .method(Methods.exact()).optimizer(new Sgd(50)).freeze("logSigma0").steps(600).seed(1);
+    // sigma = 1: each step multiplies the error of mu by 1 - 50 (overflow near step 180); at 5, by -4 (near step 510);
+    // at 0.5, by 0.5: the second retry converges
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> training.get().run());
+    assertTrue(e.quantity().contains("logSigma") || e.quantity().contains("mu") || e.quantity().contains("energy"),
+        e.quantity());
+
+    Run<io.ebm4j.energy.Gaussian> run = training.get().retryOnDivergence(4, 0.1).run();
+    String retry = run.provenance().get("retry1");
+    assertTrue(retry != null && retry.startsWith("diverged at step " + e.step()), run.provenance().toString());
+    assertTrue(retry.endsWith("from step 0 with update scale 0.1"), retry);
+    assertTrue(run.provenance().get("retry2").endsWith("from step 0 with update scale 0.01"), run.provenance()
+        .toString());
+    assertEquals(null, run.provenance().get("retry3"));
+    double mean = data.meanNumber().doubleValue();
+    assertEquals(mean, run.model().mean()[0], 1e-3, "maximum likelihood mean after the retry");
+    assertEquals(0, run.model().params().getDouble(1), 0, "log sigma frozen");
+    assertEquals(601, run.history().rowCount(), "one history row per step, the diverged stretch replaced");
+  }
+
+  @Test
+  void retryingNeedsAFactorBelowOneAndNonNegativeRetries() {
+    var t = Ebm.train(Energies.gaussian(new double[] {0}, new double[] {1}));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> t.retryOnDivergence(2, 1.5)).getMessage()
+        .contains("factor must be in (0, 1), got 1.5"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> t.retryOnDivergence(-1, 0.5)).getMessage()
+        .contains("maxRetries must be non-negative, got -1"));
+  }
 }
