@@ -13,6 +13,7 @@ import io.ebm4j.progress.*;
 import io.ebm4j.show.*;
 import io.ebm4j.study.*;
 import io.ebm4j.experiment.*;
+import io.ebm4j.tribuo.*;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.api.ndarray.INDArray;
