@@ -153,6 +153,48 @@ public final class TribuoData {
   }
 
   /**
+   * Tribuo label predictions from class probabilities p [N, K] (column k = output id k of {@code outputInfo}, rows
+   * summing to 1): each prediction is the most probable label, with every label's probability as its output scores,
+   * flagged as probabilistic. A classifier over ebm4j batches (a JEM, say) maps its softmax straight back to Tribuo.
+   *
+   * <pre>{@code
+   * INDArray p = classifier.probabilities(TribuoData.features(examples, featureIDMap));   // [N, K]
+   * List<Prediction<Label>> out = TribuoData.labelPredictions(p, examples, outputIDInfo);
+   * }</pre>
+   */
+  public static List<org.tribuo.Prediction<Label>> labelPredictions(INDArray probabilities,
+      List<? extends Example<Label>> examples, ImmutableOutputInfo<Label> outputInfo) {
+    if (examples == null || outputInfo == null) {
+      throw new IllegalArgumentException("examples and outputInfo must not be null, got "
+          + (examples == null ? "null examples" : "null outputInfo"));
+    }
+    int k = outputInfo.size();
+    INDArray p = Batches.requireBatch(probabilities, k, "probabilities");
+    if (p.rows() != examples.size()) {
+      throw new IllegalArgumentException("probabilities must have one row per example (" + examples.size()
+          + "), got " + p.rows());
+    }
+    DoubleBuffer pb = Batches.buffer(p);
+    String[] names = new String[k];
+    for (int c = 0; c < k; c++) {
+      names[c] = outputInfo.getOutput(c).getLabel();
+    }
+    List<org.tribuo.Prediction<Label>> out = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      java.util.Map<String, Label> scores = new java.util.LinkedHashMap<>();
+      int best = 0;
+      for (int c = 0; c < k; c++) {
+        double v = pb.get(i * k + c);
+        scores.put(names[c], new Label(names[c], v));
+        best = v > pb.get(i * k + best) ? c : best;
+      }
+      Example<Label> e = examples.get(i);
+      out.add(new org.tribuo.Prediction<>(scores.get(names[best]), scores, e.size(), e, true));
+    }
+    return out;
+  }
+
+  /**
    * A Tribuo classification dataset as ebm4j data: features by id, feature names from the map, and labels parsed
    * from the label names, which must be integers (as {@link #toDataset(LabeledData)} writes them; for other names use
    * {@link #features} and {@link #labelIds}).

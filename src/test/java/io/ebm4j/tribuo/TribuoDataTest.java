@@ -80,6 +80,27 @@ class TribuoDataTest {
   }
 
   @Test
+  void classProbabilitiesBecomeProbabilisticLabelPredictionsByOutputId() {
+    MutableDataset<Label> ds = TribuoData.toDataset(Datasets.iris()); // labels "0", "1", "2"
+    List<Example<Label>> two = List.of(ds.getExample(0), ds.getExample(1));
+    var info = ds.getOutputIDInfo();
+    INDArray p = Batches.zeros(2, 3);
+    p.putScalar(0, info.getID(new Label("2")), 0.7);
+    p.putScalar(0, info.getID(new Label("0")), 0.3);
+    p.putScalar(1, info.getID(new Label("1")), 1.0);
+    var out = TribuoData.labelPredictions(p, two, info);
+    assertEquals("2", out.get(0).getOutput().getLabel());
+    assertEquals(0.7, out.get(0).getOutput().getScore(), 0.0);
+    assertEquals(0.3, out.get(0).getOutputScores().get("0").getScore(), 0.0);
+    assertEquals(0.0, out.get(0).getOutputScores().get("1").getScore(), 0.0);
+    assertTrue(out.get(0).hasProbabilities());
+    assertEquals("1", out.get(1).getOutput().getLabel());
+    assertEquals(ds.getExample(1), out.get(1).getExample());
+    assertEquals("probabilities must have one row per example (1), got 2", assertThrows(
+        IllegalArgumentException.class, () -> TribuoData.labelPredictions(p, two.subList(0, 1), info)).getMessage());
+  }
+
+  @Test
   void badInputThrowsNamingTheParameter() {
     MutableDataset<Label> empty = new MutableDataset<>(new SimpleDataSourceProvenance("none", new LabelFactory()),
         new LabelFactory());
