@@ -177,6 +177,24 @@ class EnergyAnomalyTrainerTest {
   }
 
   @Test
+  void anomalousTrainingExamplesAreLeftOutOfTheFit() {
+    MutableDataset<Event> expectedOnly = new MutableDataset<>(TEST.getProvenance().getSourceProvenance(),
+        new AnomalyFactory());
+    for (Example<Event> e : TEST) {
+      if (e.getOutput().getType() == Event.EventType.EXPECTED) {
+        expectedOnly.add(e);
+      }
+    }
+    assertTrue(expectedOnly.size() < TEST.size());
+    EnergyAnomalyModel all = (EnergyAnomalyModel) new EnergyAnomalyTrainer(new MixtureFamily().components(3), 0.9, 1)
+        .train(TEST);
+    EnergyAnomalyModel clean = (EnergyAnomalyModel) new EnergyAnomalyTrainer(new MixtureFamily().components(3), 0.9,
+        1).train(expectedOnly);
+    assertArrayEquals(clean.energies(TRAIN), all.energies(TRAIN), 0.0);
+    assertEquals(clean.threshold(), all.threshold(), 0.0);
+  }
+
+  @Test
   void callKFitsWithSeedPlusKSoTheSameSeedGivesTheSameModel() {
     EnergyAnomalyTrainer a = new EnergyAnomalyTrainer(smallRbm(), 0.95, 5);
     EnergyAnomalyModel first = (EnergyAnomalyModel) a.train(TRAIN);
