@@ -23,6 +23,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * the hidden-feature dataset; this trainer's provenance records the RBM's settings and the inner trainer's.
  *
  * <pre>{@code
+ * // any Trainer<Label>, e.g. LogisticRegressionTrainer from tribuo-classification-sgd
  * Trainer<Label> t = new RbmFeatureTrainer<>(new RbmFamily().hidden(64), new LogisticRegressionTrainer(), 1L);
  * Model<Label> m = t.train(digitsTrain);
  * List<Prediction<Label>> p = m.predict(digitsTest);

@@ -4,8 +4,9 @@
  *
  * <ul>
  *   <li>{@link io.ebm4j.tribuo.TribuoData}: Tribuo datasets and examples to dense [N, d] batches (columns in the
- *       order of the feature ids) and labels, and ebm4j's {@link io.ebm4j.data.LabeledData} back to a Tribuo
- *       {@code MutableDataset};</li>
+ *       order of the feature ids) and labels (Tribuo output ids), ebm4j's {@link io.ebm4j.data.LabeledData} back to a
+ *       Tribuo {@code MutableDataset}, and class probabilities [N, K] to Tribuo label predictions, so that a classifier
+ *       over batches needs only a thin Tribuo wrapper;</li>
  *   <li>{@link io.ebm4j.tribuo.EnergyAnomalyTrainer}: a Tribuo anomaly-detection {@code Trainer<Event>} that
  *       flags points whose energy U(x) exceeds a quantile of the training energies, for any
  *       {@link io.ebm4j.tribuo.EnergyFamily} (RBM free energy, neural energy, Gaussian mixture);</li>

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
@@ -192,6 +195,25 @@ class EnergyAnomalyTrainerTest {
         1).train(expectedOnly);
     assertArrayEquals(clean.energies(TRAIN), all.energies(TRAIN), 0.0);
     assertEquals(clean.threshold(), all.threshold(), 0.0);
+  }
+
+  /** Tribuo's reproducibility: the trainer rebuilt by OLCUT from the model's provenance trains the same model. */
+  @Test
+  void aTrainerRebuiltFromTheModelProvenanceTrainsTheSameModel() {
+    for (EnergyFamily f : new EnergyFamily[] {smallRbm().epochs(3).method("cd"), smallMlp().steps(20)
+        .activation(io.ebm4j.nn.Activation.TANH)}) {
+      EnergyAnomalyModel m = (EnergyAnomalyModel) new EnergyAnomalyTrainer(f, 0.9, 13).train(TRAIN);
+      ConfigurationManager cm = new ConfigurationManager();
+      for (ConfigurationData c : ProvenanceUtil.extractConfiguration(m.getProvenance().getTrainerProvenance())) {
+        cm.addConfiguration(c);
+      }
+      List<EnergyAnomalyTrainer> rebuilt = cm.lookupAll(EnergyAnomalyTrainer.class);
+      assertEquals(1, rebuilt.size());
+      EnergyAnomalyModel again = (EnergyAnomalyModel) rebuilt.get(0).train(TRAIN);
+      assertArrayEquals(m.energies(TEST), again.energies(TEST), 0.0, f.toString());
+      assertEquals(m.threshold(), again.threshold(), 0.0);
+      assertEquals(m.getProvenance().getTrainerProvenance(), again.getProvenance().getTrainerProvenance());
+    }
   }
 
   @Test
