@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package graph of the main sources (imports and fully qualified references in code; class names in string
  * literals, loaded by reflection, do not count): no cycles, and the lower layers
- * (energy, sample, estimate, train, nn, nd, random, progress) never reach up to show, study, experiment or cli.
+ * (energy, sample, estimate, train, nn, nd, random, progress) never reach up to show, study, experiment, cli or
+ * tribuo.
  */
 class PackageLayeringTest {
   private static final Pattern REF = Pattern.compile("\\bio\\.ebm4j((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
@@ -66,10 +67,10 @@ class PackageLayeringTest {
   }
 
   @Test
-  void lowerLayersDoNotImportShowStudyExperimentOrCli() throws IOException {
+  void lowerLayersDoNotImportShowStudyExperimentCliOrTribuo() throws IOException {
     Map<String, Set<String>> g = graph();
     Set<String> upper = Set.of("io.ebm4j.show", "io.ebm4j.show.notebook", "io.ebm4j.study", "io.ebm4j.experiment",
-        "io.ebm4j.cli");
+        "io.ebm4j.cli", "io.ebm4j.tribuo");
     for (String lower : List.of("io.ebm4j.energy", "io.ebm4j.sample", "io.ebm4j.estimate", "io.ebm4j.train",
         "io.ebm4j.nn", "io.ebm4j.nd", "io.ebm4j.random", "io.ebm4j.progress")) {
       for (String dep : g.getOrDefault(lower, Set.of())) {
