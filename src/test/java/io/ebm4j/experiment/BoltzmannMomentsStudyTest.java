@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The claims of the exponential-family study at its defaults (n = 10 units, 55 parameters, 5000 exact draws; exact
- * ascent to a moment gap of 1e-8; 1000 Gibbs chains, rate 0.1, 2000 steps), seed 0. The study runs once.
+ * ascent to a moment gap of 1e-8; 1000 Gibbs chains, rate 0.1, 2000 steps), seeds 0 to 2. The study runs once.
  */
 @Tag("slow")
 class BoltzmannMomentsStudyTest {
@@ -24,52 +24,67 @@ class BoltzmannMomentsStudyTest {
     BoltzmannMomentsConfig c = BoltzmannMomentsConfig.defaults();
     assertEquals(10, c.sites());
     assertEquals(5000, c.dataSize());
-    summary = new BoltzmannMomentsStudy().run(Sweep.of(c)).summary();
+    summary = new BoltzmannMomentsStudy().run(Sweep.of(c).seeds(0, 1, 2)).summary();
   }
 
-  private static Row row(String arm) {
+  private static Row row(String arm, int seed) {
     for (int i = 0; i < summary.rowCount(); i++) {
-      if (summary.stringColumn("arm").get(i).equals(arm)) {
+      if (summary.stringColumn("arm").get(i).equals(arm) && summary.intColumn("seed").get(i) == seed) {
         return summary.row(i);
       }
     }
-    throw new AssertionError("no row for " + arm);
+    throw new AssertionError("no row for " + arm + " seed " + seed);
   }
 
   @Test
   void exactMomentMatchingConvergesToTheMaximumLikelihoodParameters() {
-    Row r = row("exact-moments");
-    assertTrue(r.getDouble("momentGap") <= 1e-8, "moment gap " + r.getDouble("momentGap"));
-    assertTrue(r.getDouble("maxErrorVsMle") < 1e-5, "max |theta - theta_MLE| = " + r.getDouble("maxErrorVsMle"));
-    assertTrue(Math.abs(r.getDouble("llBelowMle")) < 1e-10, "log-likelihood below the MLE's: "
-        + r.getDouble("llBelowMle"));
+    for (int seed = 0; seed < 3; seed++) {
+      Row r = row("exact-moments", seed);
+      assertTrue(r.getDouble("momentGap") <= 1e-8, "seed " + seed + ": moment gap " + r.getDouble("momentGap"));
+      assertTrue(r.getDouble("maxErrorVsMle") < 1e-5, "seed " + seed + ": max |theta - theta_MLE| = "
+          + r.getDouble("maxErrorVsMle"));
+      assertTrue(Math.abs(r.getDouble("llBelowMle")) < 1e-10, "seed " + seed + ": log-likelihood below the MLE's "
+          + r.getDouble("llBelowMle"));
+    }
   }
 
   @Test
   void newtonReachesTheSameEstimateInAFewSteps() {
-    Row r = row("newton");
-    assertTrue(r.getDouble("momentGap") <= 1e-8, "moment gap " + r.getDouble("momentGap"));
-    assertTrue(r.getDouble("steps") <= 15, "Newton steps " + r.getDouble("steps"));
-    assertEquals(row("exact-moments").getDouble("klFromData"), r.getDouble("klFromData"), 1e-9);
+    for (int seed = 0; seed < 3; seed++) {
+      Row r = row("newton", seed);
+      assertTrue(r.getDouble("momentGap") <= 1e-8, "seed " + seed + ": moment gap " + r.getDouble("momentGap"));
+      assertTrue(r.getDouble("steps") <= 15, "seed " + seed + ": Newton steps " + r.getDouble("steps"));
+      assertEquals(row("exact-moments", seed).getDouble("klFromData"), r.getDouble("klFromData"), 1e-9);
+    }
   }
 
   @Test
   void gibbsMomentMatchingGetsWithinMonteCarloErrorOfTheMaximumLikelihoodParameters() {
-    Row r = row("gibbs-moments");
-    // 1000 chains give moment estimates with sd about 0.5 / sqrt(1000) = 0.016; at rate 0.1 the parameters fluctuate
-    // by a few hundredths around theta_MLE, and the largest of 55 deviations is measured at 0.07
-    assertTrue(r.getDouble("maxErrorVsMle") < 0.15, "max |theta - theta_MLE| = " + r.getDouble("maxErrorVsMle"));
-    assertTrue(r.getDouble("momentGap") < 0.02, "exact moment gap " + r.getDouble("momentGap"));
-    assertTrue(r.getDouble("llBelowMle") >= 0 && r.getDouble("llBelowMle") < 2e-3, "log-likelihood below the MLE's: "
-        + r.getDouble("llBelowMle"));
+    for (int seed = 0; seed < 3; seed++) {
+      Row r = row("gibbs-moments", seed);
+      // 1000 chains estimate each moment with sd <= 0.5 / sqrt(1000) = 0.016; the exact gap left is a few 1e-3. A
+      // parameter error is that divided by the Fisher information's small eigenvalues: measured 0.07, 0.20, 0.10
+      // (seeds 0-2), while the log-likelihood is only ~5e-4 below the maximum
+      assertTrue(r.getDouble("momentGap") < 0.015, "seed " + seed + ": exact moment gap " + r.getDouble("momentGap"));
+      assertTrue(r.getDouble("maxErrorVsMle") < 0.3, "seed " + seed + ": max |theta - theta_MLE| = "
+          + r.getDouble("maxErrorVsMle"));
+      assertTrue(r.getDouble("llBelowMle") >= 0 && r.getDouble("llBelowMle") < 1.5e-3, "seed " + seed
+          + ": log-likelihood below the MLE's " + r.getDouble("llBelowMle"));
+    }
   }
 
   @Test
-  void everyFitIsCloserToTheMaximumLikelihoodEstimateThanThatIsToTheTruth() {
-    double mleVsTruth = row("newton").getDouble("mleErrorVsTruth");
-    for (String arm : BoltzmannMomentsConfig.METHODS) {
-      assertTrue(row(arm).getDouble("maxErrorVsMle") < mleVsTruth, arm + ": " + row(arm).getDouble("maxErrorVsMle")
-          + " vs the MLE's own error " + mleVsTruth);
+  void everyFitIsCloserToTheMaximumLikelihoodEstimateThanTheTruthIs() {
+    for (int seed = 0; seed < 3; seed++) {
+      double truthGap = row("newton", seed).getDouble("truthLlBelowMle");
+      // sampling error of the MLE: about P / (2N) = 55 / 10^4 nats
+      assertTrue(truthGap > 1e-3 && truthGap < 0.02, "seed " + seed + ": truth " + truthGap + " below the MLE");
+      for (String arm : BoltzmannMomentsConfig.METHODS) {
+        double gap = row(arm, seed).getDouble("llBelowMle");
+        assertTrue(gap < truthGap / 3, arm + " seed " + seed + ": " + gap + " below the MLE vs the truth's " + truthGap);
+      }
+      double mleVsTruth = row("newton", seed).getDouble("mleErrorVsTruth");
+      assertTrue(row("exact-moments", seed).getDouble("maxErrorVsMle") < mleVsTruth / 100);
     }
   }
 
