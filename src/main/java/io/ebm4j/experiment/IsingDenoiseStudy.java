@@ -62,6 +62,10 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class IsingDenoiseStudy implements Study<IsingDenoiseConfig, DenoisingPosterior> {
+  /** The graph cut's minimum energy per data set, for the energyAboveMinimum metric of every arm. */
+  private static final Map<INDArray, Double> MINIMA = java.util.Collections.synchronizedMap(
+      new java.util.WeakHashMap<>());
+
   @Override
   public String name() {
     return "ising-denoise";
@@ -191,6 +195,8 @@ public final class IsingDenoiseStudy implements Study<IsingDenoiseConfig, Denois
     m.put("noisyEnergy", (cell, run) -> run.model().energy(noisy(cell.data())).getDouble(0));
     m.put("cleanEnergy", (cell, run) -> run.model().energy(clean(cell.data())).getDouble(0));
     m.put("energy", (cell, run) -> run.walkers().energies().getDouble(0));
+    m.put("energyAboveMinimum", (cell, run) -> run.walkers().energies().getDouble(0)
+        - MINIMA.computeIfAbsent(cell.data(), d -> GraphCutMap.minimize(run.model().grid()).bestEnergy()));
     m.put("sweeps", (cell, run) -> cell.arm().equals("graph-cut") ? 0 : run.history().intColumn("step").max());
     return m;
   }
@@ -223,24 +229,33 @@ public final class IsingDenoiseStudy implements Study<IsingDenoiseConfig, Denois
       });
     }
     int scale = Math.max(1, Math.min(4, 192 / hw[0]));
-    BufferedImage tiles = ImageGrid.of(Nd4j.vstack(rows.toArray(new INDArray[0])), hw[0], hw[1])
-        .columns(rows.size()).scale(scale).range(-1, 1).render();
-    int tileWidth = hw[1] * scale + 1;
+    List<BufferedImage> panels = new ArrayList<>();
+    for (INDArray r : rows) {
+      panels.add(ImageGrid.of(r, hw[0], hw[1]).columns(1).scale(scale).range(-1, 1).render());
+    }
+    int columns = hw[1] > 1.5 * hw[0] ? 2 : panels.size();
+    int pw = panels.get(0).getWidth();
+    int ph = panels.get(0).getHeight();
     int top = 28;
-    int bottom = 22;
+    int caption = 20;
+    int gap = 8;
+    int gridRows = (panels.size() + columns - 1) / columns;
     String title = String.format(Locale.ROOT, "Denoising, p = %.2f, J = %.2f, h = %.3f (seed %d)", c.flipProbability(),
         c.coupling(), c.dataField(), seed);
-    int width = Math.max(tiles.getWidth(), 480);
-    return Figure.drawing(title, width, tiles.getHeight() + top + bottom, g -> {
+    int width = Math.max(columns * (pw + gap), 480);
+    int height = top + gridRows * (ph + caption);
+    return Figure.drawing(title, width, height, g -> {
       g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, tiles.getHeight() + top + bottom);
+      g.fillRect(0, 0, width, height);
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       g.drawString(title, 4, 18);
-      g.drawImage(tiles, 0, top, null);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-      for (int k = 0; k < captions.size(); k++) {
-        g.drawString(captions.get(k), 3 + k * tileWidth, top + tiles.getHeight() + 15);
+      for (int k = 0; k < panels.size(); k++) {
+        int x0 = (k % columns) * (pw + gap);
+        int y0 = top + (k / columns) * (ph + caption);
+        g.drawImage(panels.get(k), x0, y0, null);
+        g.drawString(captions.get(k), x0 + 3, y0 + ph + 14);
       }
     });
   }
