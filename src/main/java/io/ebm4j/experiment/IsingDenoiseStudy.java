@@ -23,7 +23,6 @@ import io.ebm4j.train.Run;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
