@@ -133,13 +133,18 @@ public final class IsingDenoiseStudy implements Study<IsingDenoiseConfig, Denois
     INDArray y = post.observed();
     return switch (method) {
       case "icm" -> IteratedConditionalModes.minimize(post, y);
-      case "annealed-gibbs" -> SimulatedAnnealing.of(DiscreteKernels.checkerboard(), post::atTemperature)
-          .temperatures(c.startTemperature(), c.endTemperature()).sweeps(c.sweeps())
-          .minimize(y.repeat(0, c.chains()), new Rng(seed));
+      case "annealed-gibbs" -> annealing(c, post).minimize(y.repeat(0, c.chains()), new Rng(seed));
       case "graph-cut" -> GraphCutMap.minimize(post.grid());
       default -> throw new IllegalArgumentException("method must be among " + IsingDenoiseConfig.METHODS + ", got '"
           + method + "'");
     };
+  }
+
+  /** The configuration's annealing schedule over checkerboard Gibbs on U(x | y) / T. */
+  public static SimulatedAnnealing<io.ebm4j.discrete.IsingGrid> annealing(IsingDenoiseConfig c,
+      DenoisingPosterior post) {
+    return SimulatedAnnealing.of(DiscreteKernels.checkerboard(), post::atTemperature)
+        .temperatures(c.startTemperature(), c.endTemperature()).sweeps(c.sweeps());
   }
 
   @Override
@@ -166,9 +171,7 @@ public final class IsingDenoiseStudy implements Study<IsingDenoiseConfig, Denois
     for (int k = 1; k < rows; k++) {
       step[k] = k;
       energy[k] = m.trace()[k - 1];
-      temperature[k] = method.equals("annealed-gibbs") ? c.startTemperature()
-          * Math.pow(c.endTemperature() / c.startTemperature(), c.sweeps() == 1 ? 1 : (k - 1) / (c.sweeps() - 1.0))
-          : Double.NaN;
+      temperature[k] = method.equals("annealed-gibbs") ? annealing(c, post).temperature(k - 1) : Double.NaN;
     }
     if (m.sweeps() == 0) {
       step = new int[] {0, 1};
