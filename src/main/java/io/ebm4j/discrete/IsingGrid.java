@@ -113,6 +113,21 @@ public final class IsingGrid implements BinaryEnergy {
     return !periodic || height % 2 == 0 && width % 2 == 0;
   }
 
+  /** Edge e joins sites edgeSite(e, 0) and edgeSite(e, 1) (read by graph cuts). */
+  int edgeSite(int e, int end) {
+    return end == 0 ? edgeA[e] : edgeB[e];
+  }
+
+  /** Coupling J of edge e. */
+  double edgeCoupling(int e) {
+    return edgeJ[e];
+  }
+
+  /** External field h of site i. */
+  double siteField(int i) {
+    return field[i];
+  }
+
   /** Sites of checkerboard colour {@code colour} (0: r + c even, 1: odd). */
   int[] sitesOfColour(int colour) {
     int[] s = new int[height * width];
