@@ -17,6 +17,13 @@
  *       trainable bump weights and means, {@link io.ebm4j.discrete.GrayCodedMixture}.
  *   <li>log Z: {@link io.ebm4j.discrete.ExactPartition} (enumeration), {@link io.ebm4j.discrete.AnnealedImportanceSampling}
  *       for RBMs; {@link io.ebm4j.discrete.PseudoLikelihood}.
+ *   <li>The mode of a binary energy ({@link io.ebm4j.discrete.MapEstimate}): iterated conditional modes
+ *       ({@link io.ebm4j.discrete.IteratedConditionalModes}), {@link io.ebm4j.discrete.SimulatedAnnealing} over any
+ *       kernel, and the exact MAP of a ferromagnetic Ising grid by one minimum cut
+ *       ({@link io.ebm4j.discrete.GraphCutMap}); the image posterior {@link io.ebm4j.discrete.DenoisingPosterior}.
+ *   <li>Maximum likelihood for the Boltzmann machine as an exponential family: moment matching
+ *       ({@link io.ebm4j.discrete.BoltzmannTraining}) and Newton's method with the exact Fisher information
+ *       ({@link io.ebm4j.discrete.BoltzmannNewton}).
  * </ul>
  *
  * <p>References: G. E. Hinton, "Training products of experts by minimizing contrastive divergence", Neural
@@ -24,7 +31,9 @@
  * likelihood gradient", ICML 2008. R. M. Neal, "Annealed importance sampling", Statistics and Computing 11, 2001.
  * R. Salakhutdinov and I. Murray, "On the quantitative analysis of deep belief networks", ICML 2008. D. Carbone,
  * M. Hua, S. Coste, E. Vanden-Eijnden, "Efficient Training of Energy-Based Models Using Jarzynski Equality", NeurIPS
- * 2023, https://arxiv.org/abs/2305.19414.
+ * 2023, https://arxiv.org/abs/2305.19414. J. Besag, "On the Statistical Analysis of Dirty Pictures", JRSS-B 48(3),
+ * 1986. D. M. Greig, B. T. Porteous, A. H. Seheult, "Exact Maximum A Posteriori Estimation for Binary Images",
+ * JRSS-B 51(2), 1989.
  *
  * <pre>{@code
  * Rbm rbm = Rbm.random(64, 20, 0.01, new Rng(0)).visibleBiasFrom(data);
