@@ -167,6 +167,18 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return e / (1.0 + e);
   }
 
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
+  /**
+   * The numerator of the posterior p = num / (1 + e), e = exp(-|delta|): 1 when delta &gt; 0, else e (at delta = +-0
+   * both are 1). Branch-free, from the sign bit of -delta: which well a walker sits in is random, and a mispredicted
+   * branch per row cost more than the rest of the row.
+   */
+  private static double numerator(double delta, double e) {
+    long mask = Double.doubleToRawLongBits(-delta) >> 63;
+    return Double.longBitsToDouble((ONE_BITS & mask) | (Double.doubleToRawLongBits(e) & ~mask));
+  }
+
   /** log(1 + e) for e in [0, 1], accurate for tiny e without log1p's cost. */
   private static double log1pSmall(double e) {
     return e > 1e-8 ? Math.log(1.0 + e) : e;
@@ -201,7 +213,7 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
           double e = ex[k];
           ra[k] = Math.min(ra[k], ra[k] - delta) - log1pSmall(e);
           if (gb != null) {
-            double p = delta > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            double p = numerator(delta, e) / (1.0 + e);
             for (int j = 0; j < d; j++) {
               xs[k * d + j] = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
             }
@@ -241,13 +253,13 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
         if (ws == null) {
           for (int k = 0; k < m; k++) {
             double e = ex[k];
-            acc += dl[k] > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+            acc += numerator(dl[k], e) / (1.0 + e);
           }
         } else {
           wb.get(st, ws, 0, m);
           for (int k = 0; k < m; k++) {
             double e = ex[k];
-            acc += ws[k] * (dl[k] > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e));
+            acc += ws[k] * (numerator(dl[k], e) / (1.0 + e));
           }
         }
       }
