@@ -33,5 +33,5 @@ if not defined SPARK_HOME (
 set "CP=%CP%;%SPARK_HOME%\jars\*"
 set "SPARK_OPTS=--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 :run_java
-"%JAVA%" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn %SPARK_OPTS% %EBM4J_JAVA_OPTS% -cp "%CP%" io.ebm4j.cli.Main %*
+"%JAVA%" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn --add-modules=jdk.incubator.vector %SPARK_OPTS% %EBM4J_JAVA_OPTS% -cp "%CP%" io.ebm4j.cli.Main %*
 exit /b %ERRORLEVEL%

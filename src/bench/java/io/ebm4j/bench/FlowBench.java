@@ -58,7 +58,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
 public class FlowBench {
   /** K x H x N. */
   @Param({"4x64x1024"})

@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
 public class GebmBench {
   /** d x k x H x B: the toy (curve) and the digits. */
   @Param({"2x1x32x128", "64x10x128x128"})

@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "--add-modules=jdk.incubator.vector",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class JarzynskiStepBench {
   @Param({"10000"})
   int walkers;

@@ -34,19 +34,22 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  *   OMP_NUM_THREADS=1 mvn -Pbench -B -q compile exec:exec@bench \
- *     -Dbench.args="MlpBench -f 2 -jvmArgsAppend -Djava.util.concurrent.ForkJoinPool.common.parallelism=0"
+ *     -Dbench.args="MlpBench -f 2 -jvmArgsAppend '--add-modules=jdk.incubator.vector -Djava.util.concurrent.ForkJoinPool.common.parallelism=0'"
  * </pre>
  *
  * and with two threads {@code OMP_NUM_THREADS=2} and {@code parallelism=1} (the caller plus one worker). The native
  * level is chosen with {@code -Dnd4j.classifier=linux-x86_64-avx2} (or {@code -avx512}, the default). ND4J prints
- * "Number of threads used for linear algebra" at start-up; the benchmark prints its own check too.
+ * "Number of threads used for linear algebra" at start-up; the benchmark prints its own check too. A command-line
+ * {@code -jvmArgsAppend} replaces the {@code @Fork} one: keep {@code --add-modules=jdk.incubator.vector} in it (JMH
+ * splits the value on spaces), or the forks run {@code io.ebm4j.nd.VecMath}'s scalar fallback.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
 public class MlpBench {
   /** d x H x N. */
   @Param({"2x128x1024", "2x128x8192", "784x256x256"})

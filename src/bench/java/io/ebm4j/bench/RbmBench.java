@@ -54,7 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx4g", "--add-modules=jdk.incubator.vector",
+    "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"})
 public class RbmBench {
   /** N x n_v x n_h. */
   @Param({"128x64x100"})

@@ -1,6 +1,7 @@
 package io.ebm4j.discrete;
 
 import io.ebm4j.nd.Batches;
+import io.ebm4j.nd.VecMath;
 import java.nio.DoubleBuffer;
 import io.ebm4j.random.SplitMix;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -75,8 +76,13 @@ final class RbmFused {
           s[off + j] += wt[wo + j];
         }
       }
+      // sigmoid(x) = 1 / (1 + e^{-x}) with the row's exponentials at once (vectorised by VecMath)
       for (int j = 0; j < nh; j++) {
-        s[off + j] = sigmoid(s[off + j]);
+        s[off + j] = -s[off + j];
+      }
+      VecMath.exp(s, off, nh);
+      for (int j = 0; j < nh; j++) {
+        s[off + j] = 1.0 / (1.0 + s[off + j]);
       }
     }
   }
@@ -101,7 +107,11 @@ final class RbmFused {
       }
       int vo = i * nv;
       for (int k = 0; k < nv; k++) {
-        v[vo + k] = below(r.nextDouble(), sigmoid(pre[k]));
+        pre[k] = -pre[k];
+      }
+      VecMath.exp(pre, 0, nv);
+      for (int k = 0; k < nv; k++) {
+        v[vo + k] = below(r.nextDouble(), 1.0 / (1.0 + pre[k])); // sigmoid, as in hiddenProbabilities
       }
     }
   }
@@ -122,11 +132,6 @@ final class RbmFused {
   /** 1.0 when u < p else 0.0, from the sign bit of u - p (branch-free). */
   private static double below(double u, double p) {
     return (double) (Double.doubleToRawLongBits(u - p) >>> 63);
-  }
-
-  /** 1 / (1 + e^{-x}): branch-free; e^{-x} overflowing to infinity gives 0, as it should. */
-  private static double sigmoid(double x) {
-    return 1.0 / (1.0 + Math.exp(-x));
   }
 
   /** Clears the gradient accumulators. */

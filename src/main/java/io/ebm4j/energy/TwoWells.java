@@ -2,6 +2,7 @@ package io.ebm4j.energy;
 
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
+import io.ebm4j.nd.VecMath;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
@@ -32,6 +33,8 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
   private final double[] a;
   private final double[] b;
   private final double sep2;
+  private final double[] mid; // (a + b) / 2, for inWellB
+  private final double[] ab; // b - a
   private final INDArray params;
 
   TwoWells(double[] a, double[] b, double z) {
@@ -58,6 +61,12 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
       s += (b[j] - a[j]) * (b[j] - a[j]);
     }
     this.sep2 = s;
+    this.mid = new double[a.length];
+    this.ab = new double[a.length];
+    for (int j = 0; j < a.length; j++) {
+      mid[j] = 0.5 * (a[j] + b[j]);
+      ab[j] = b[j] - a[j];
+    }
     this.params = Batches.vector(z);
   }
 
@@ -101,7 +110,7 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     int d = a.length;
     double s = 0;
     for (int j = 0; j < d; j++) {
-      s += (x.get(row * d + j) - 0.5 * (a[j] + b[j])) * (b[j] - a[j]);
+      s += (x.get(row * d + j) - mid[j]) * ab[j];
     }
     return s > 0;
   }
@@ -158,11 +167,28 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return e / (1.0 + e);
   }
 
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
+  /**
+   * The numerator of the posterior p = num / (1 + e), e = exp(-|delta|): 1 when delta &gt; 0, else e (at delta = +-0
+   * both are 1). Branch-free, from the sign bit of -delta: which well a walker sits in is random, and a mispredicted
+   * branch per row cost more than the rest of the row.
+   */
+  private static double numerator(double delta, double e) {
+    long mask = Double.doubleToRawLongBits(-delta) >> 63;
+    return Double.longBitsToDouble((ONE_BITS & mask) | (Double.doubleToRawLongBits(e) & ~mask));
+  }
+
   /** log(1 + e) for e in [0, 1], accurate for tiny e without log1p's cost. */
   private static double log1pSmall(double e) {
     return e > 1e-8 ? Math.log(1.0 + e) : e;
   }
 
+  /**
+   * Energies and gradients in blocks of {@link VecMath#BLOCK} rows, on arrays (one bulk copy in and out per block):
+   * one pass for the half-distances, one vectorised exponential e = exp(-|r_a - r_b|) per block, one pass for
+   * U = min(r_a, r_b) - log(1 + e) and the gradient. Same arithmetic, row by row, as the scalar formulas.
+   */
   @Override
   public void evaluate(INDArray x, INDArray u, INDArray g) {
     final DoubleBuffer xb = Batches.buffer(x);
@@ -172,37 +198,114 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     final int d = a.length;
     final double z = z();
     Par.forRange(n, (c, from, to) -> {
-      double[] ra = new double[1];
-      for (int i = from; i < to; i++) {
-        double delta = halfDistances(xb, i, z, ra);
-        double rb = ra[0] - delta;
-        double e = Math.exp(-Math.abs(delta));
-        ub.put(i, Math.min(ra[0], rb) - log1pSmall(e));
-        if (gb != null) {
-          double p = delta > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-          for (int j = 0; j < d; j++) {
-            gb.put(i * d + j, xb.get(i * d + j) - a[j] - p * (b[j] - a[j]));
+      final int block = VecMath.BLOCK;
+      double[] xs = new double[block * d];
+      double[] ra = new double[block];
+      double[] dl = new double[block];
+      double[] ex = new double[block];
+      for (int s = from; s < to; s += block) {
+        int m = Math.min(block, to - s);
+        xb.get(s * d, xs, 0, m * d);
+        halfDistances(xs, m, z, ra, dl, ex);
+        VecMath.exp(ex, m);
+        for (int k = 0; k < m; k++) {
+          double delta = dl[k];
+          double e = ex[k];
+          ra[k] = Math.min(ra[k], ra[k] - delta) - log1pSmall(e);
+          if (gb != null) {
+            double p = numerator(delta, e) / (1.0 + e);
+            for (int j = 0; j < d; j++) {
+              xs[k * d + j] = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
+            }
           }
+        }
+        ub.put(s, ra, 0, m);
+        if (gb != null) {
+          gb.put(s * d, xs, 0, m * d);
         }
       }
     });
   }
 
+  /**
+   * sum_i w_i p_i (w = 1 when null) in blocks with a vectorised exponential; p_i is {@link #posteriorB}'s value
+   * (for delta &gt; 40, 1/(1 + e) rounds to 1.0 exactly, as there), summed in row order.
+   */
   @Override
   public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
     final DoubleBuffer xb = Batches.buffer(x);
     final DoubleBuffer wb = w == null ? null : Batches.buffer(w);
+    final int d = a.length;
     final double z = z();
     double s = Par.sum((int) x.rows(), (c, from, to) -> {
-      double[] ra = new double[1];
+      final int block = VecMath.BLOCK;
+      double[] xs = new double[block * d];
+      double[] ra = new double[block];
+      double[] dl = new double[block];
+      double[] ex = new double[block];
+      double[] ws = wb == null ? null : new double[block];
       double acc = 0;
-      for (int i = from; i < to; i++) {
-        double p = posteriorB(halfDistances(xb, i, z, ra));
-        acc += wb == null ? p : wb.get(i) * p;
+      for (int st = from; st < to; st += block) {
+        int m = Math.min(block, to - st);
+        xb.get(st * d, xs, 0, m * d);
+        halfDistances(xs, m, z, ra, dl, ex);
+        VecMath.exp(ex, m);
+        if (ws == null) {
+          for (int k = 0; k < m; k++) {
+            double e = ex[k];
+            acc += numerator(dl[k], e) / (1.0 + e);
+          }
+        } else {
+          wb.get(st, ws, 0, m);
+          for (int k = 0; k < m; k++) {
+            double e = ex[k];
+            acc += ws[k] * (numerator(dl[k], e) / (1.0 + e));
+          }
+        }
       }
       return acc;
     });
     out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  /**
+   * For the m rows of xs [m, d]: r_a = |x-a|^2/2 into ra, delta = r_a - r_b (r_b = |x-b|^2/2 + z) into dl and
+   * -|delta| into ex (the exponent of e).
+   */
+  private void halfDistances(double[] xs, int m, double z, double[] ra, double[] dl, double[] ex) {
+    final int d = a.length;
+    if (d == 1) {
+      // the same arithmetic as below, as a straight loop the JIT vectorises
+      final double a0 = a[0];
+      final double b0 = b[0];
+      for (int k = 0; k < m; k++) {
+        double v = xs[k];
+        double da = v - a0;
+        double db = v - b0;
+        double sa = da * da;
+        double sb = db * db;
+        double delta = 0.5 * sa - (0.5 * sb + z);
+        ra[k] = 0.5 * sa;
+        dl[k] = delta;
+        ex[k] = -Math.abs(delta);
+      }
+      return;
+    }
+    for (int k = 0; k < m; k++) {
+      double sa = 0;
+      double sb = 0;
+      for (int j = 0; j < d; j++) {
+        double v = xs[k * d + j];
+        double da = v - a[j];
+        double db = v - b[j];
+        sa += da * da;
+        sb += db * db;
+      }
+      double delta = 0.5 * sa - (0.5 * sb + z);
+      ra[k] = 0.5 * sa;
+      dl[k] = delta;
+      ex[k] = -Math.abs(delta);
+    }
   }
 
   @Override

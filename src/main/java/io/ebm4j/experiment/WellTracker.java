@@ -18,6 +18,7 @@ final class WellTracker implements StepListener<TrainableEnergy> {
   private boolean[] side;
   private long resamplings;
   private long crossings;
+  private double[] weights; // scratch for e^{A - max A} on logged steps
 
   WellTracker(TwoWells wells) {
     this.wells = wells;
@@ -75,15 +76,24 @@ final class WellTracker implements StepListener<TrainableEnergy> {
     }
     if (row != null) {
       row.put("crossings", (double) crossings);
-      DoubleBuffer lw = io.ebm4j.nd.Batches.buffer(c.logWeights());
+      DoubleBuffer lwb = io.ebm4j.nd.Batches.buffer(c.logWeights());
+      if (weights == null || weights.length != n) {
+        weights = new double[n];
+      }
+      double[] lw = weights;
+      lwb.get(0, lw, 0, n);
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
-        max = Math.max(max, lw.get(i));
+        max = Math.max(max, lw[i]);
       }
+      for (int i = 0; i < n; i++) {
+        lw[i] -= max;
+      }
+      io.ebm4j.nd.VecMath.exp(lw, n);
       double sum = 0;
       double inB = 0;
       for (int i = 0; i < n; i++) {
-        double w = Math.exp(lw.get(i) - max);
+        double w = lw[i];
         sum += w;
         if (side[i]) {
           inB += w;

@@ -1,5 +1,7 @@
 package io.ebm4j.nn;
 
+import io.ebm4j.nd.VecMath;
+
 /**
  * Smooth (or piecewise smooth) activations with their first three derivatives. The value and the first derivative
  * serve energies and input gradients; the second derivative serves the input-Hessian terms of score matching; the
@@ -41,9 +43,14 @@ public enum Activation {
 
     @Override
     void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+      // e^{-z} for the whole row at once (vectorised), staged in s1
+      for (int k = 0; k < n; k++) {
+        s1[off + k] = -(zs.get(off + k) + bias[k]);
+      }
+      VecMath.exp(s1, off, n);
       for (int k = 0; k < n; k++) {
         double z = zs.get(off + k) + bias[k];
-        double s = 1.0 / (1.0 + Math.exp(-z));
+        double s = 1.0 / (1.0 + s1[off + k]);
         double q = s * (1 - s);
         a.put(off + k, z * s);
         s1[off + k] = s + z * q;
@@ -82,9 +89,14 @@ public enum Activation {
 
     @Override
     void apply(Vec zs, double[] bias, Vec a, int off, int n, double[] s1, double[] s2, double[] s3) {
+      // e^{-|z|} for the whole row at once (vectorised), staged in s1
+      for (int k = 0; k < n; k++) {
+        s1[off + k] = -Math.abs(zs.get(off + k) + bias[k]);
+      }
+      VecMath.exp(s1, off, n);
       for (int k = 0; k < n; k++) {
         double z = zs.get(off + k) + bias[k];
-        double e = Math.exp(-Math.abs(z));
+        double e = s1[off + k];
         double s = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
         a.put(off + k, Math.max(z, 0) + Math.log1p(e));
         s1[off + k] = s;

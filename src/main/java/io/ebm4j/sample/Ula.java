@@ -2,6 +2,7 @@ package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
 import io.ebm4j.nd.Par;
+import io.ebm4j.nd.VecMath;
 import io.ebm4j.random.Rng;
 import io.ebm4j.random.Normals;
 
@@ -82,40 +83,69 @@ public final class Ula implements Kernel {
     if (dx == null || dx.length != c.n * d) {
       dx = new double[c.n * d];
     }
-    // displacement y - x kept for the backward term
+    // displacement y - x kept for the backward term; rows go through in blocks copied to arrays (bulk copies of
+    // the direct buffers), with the same arithmetic, in the same order, as a row-by-row loop
     final double[] dx = this.dx;
+    final int block = VecMath.BLOCK;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
-      for (int i = from; i < to; i++) {
-        double dot = 0;
-        double g2 = 0;
-        for (int j = 0; j < d; j++) {
-          int k = i * d + j;
-          double gj = c.gb.get(k);
-          double step = -h * gj + s * nrm.next();
-          dx[k] = step;
-          c.xb.put(k, c.xb.get(k) + step);
-          dot += step * gj;
-          g2 += gj * gj;
-        }
+      double[] gs = new double[block * d];
+      double[] xs = new double[block * d];
+      double[] us = weights ? new double[block] : null;
+      double[] ws = weights ? new double[block] : null;
+      for (int r = from; r < to; r += block) {
+        int m = Math.min(block, to - r);
+        c.gb.get(r * d, gs, 0, m * d);
+        c.xb.get(r * d, xs, 0, m * d);
         if (weights) {
-          c.wb.put(i, c.wb.get(i) + c.ub.get(i) + 0.5 * dot + q * g2);
+          c.ub.get(r, us, 0, m);
+          c.wb.get(r, ws, 0, m);
+        }
+        for (int i = 0; i < m; i++) {
+          double dot = 0;
+          double g2 = 0;
+          for (int j = 0; j < d; j++) {
+            int k = i * d + j;
+            double gj = gs[k];
+            double step = -h * gj + s * nrm.next();
+            dx[r * d + k] = step;
+            xs[k] = xs[k] + step;
+            dot += step * gj;
+            g2 += gj * gj;
+          }
+          if (weights) {
+            ws[i] = ws[i] + us[i] + 0.5 * dot + q * g2;
+          }
+        }
+        c.xb.put(r * d, xs, 0, m * d);
+        if (weights) {
+          c.wb.put(r, ws, 0, m);
         }
       }
     });
     c.refresh(e);
     if (weights) {
       Par.forRange(c.n, (ch, from, to) -> {
-        for (int i = from; i < to; i++) {
-          double dot = 0;
-          double g2 = 0;
-          for (int j = 0; j < d; j++) {
-            int k = i * d + j;
-            double gj = c.gb.get(k);
-            dot -= dx[k] * gj; // (x - y).grad U_{k+1}(y)
-            g2 += gj * gj;
+        double[] gs = new double[block * d];
+        double[] us = new double[block];
+        double[] ws = new double[block];
+        for (int r = from; r < to; r += block) {
+          int m = Math.min(block, to - r);
+          c.gb.get(r * d, gs, 0, m * d);
+          c.ub.get(r, us, 0, m);
+          c.wb.get(r, ws, 0, m);
+          for (int i = 0; i < m; i++) {
+            double dot = 0;
+            double g2 = 0;
+            for (int j = 0; j < d; j++) {
+              int k = i * d + j;
+              double gj = gs[k];
+              dot -= dx[r * d + k] * gj; // (x - y).grad U_{k+1}(y)
+              g2 += gj * gj;
+            }
+            ws[i] = ws[i] - (us[i] + 0.5 * dot + q * g2);
           }
-          c.wb.put(i, c.wb.get(i) - (c.ub.get(i) + 0.5 * dot + q * g2));
+          c.wb.put(r, ws, 0, m);
         }
       });
     }
