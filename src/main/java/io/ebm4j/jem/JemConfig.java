@@ -59,11 +59,11 @@ public record JemConfig(List<Integer> hidden, int steps, int batchSize, double l
 
   /**
    * One hidden layer of 128, 3000 Adam steps (lr 1e-3) of batch 64, generative weight 1, 20 SGLD steps of size 1 with
-   * noise 0.01 from a buffer of 2000 re-initialised with probability 0.05 (the paper's sampler), energy penalty 0.1,
+   * noise 0.01 from a buffer of 2000 re-initialised with probability 0.05 (the paper's sampler), energy penalty 0.01,
    * data noise 0.03, features in [-1, 1].
    */
   public static JemConfig defaults() {
-    return new JemConfig(List.of(128), 3000, 64, 1e-3, 1.0, 20, 1.0, 0.01, 2000, 0.05, 0.1, 0.03, -1, 1, 50, 1);
+    return new JemConfig(List.of(128), 3000, 64, 1e-3, 1.0, 20, 1.0, 0.01, 2000, 0.05, 0.01, 0.03, -1, 1, 50, 1);
   }
 
   public JemConfig withHidden(List<Integer> h) {

@@ -3,6 +3,7 @@ package io.ebm4j.jem;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.progress.Progress;
 import io.ebm4j.random.Rng;
+import io.ebm4j.sample.Chains;
 import io.ebm4j.train.Run;
 import io.ebm4j.train.TrainingDivergedException;
 import java.nio.DoubleBuffer;
@@ -38,7 +39,6 @@ public final class JemTraining {
   private final JemConfig config;
   private Progress progress = Progress.silent();
   private String label = "jem";
-  private INDArray buffer;
 
   private JemTraining(JemConfig config) {
     if (config == null) {
@@ -63,7 +63,10 @@ public final class JemTraining {
     return run(x, labels).model();
   }
 
-  /** Fits a new model and returns the run: history (step, crossEntropy, accuracy, energyData, energySamples). */
+  /**
+   * Fits a new model and returns the run: history (step, crossEntropy, batch accuracy, energyData, energySamples), the
+   * model, and the replay buffer as walkers (null for a plain classifier).
+   */
   public Run<JointEnergyModel> run(INDArray x, int[] labels) {
     int classes = 0;
     for (int y : labels == null ? new int[0] : labels) {
@@ -96,7 +99,7 @@ public final class JemTraining {
     Rng rng = new Rng(c.seed());
     Rng batchRng = rng.split();
     Rng sampleRng = rng.split();
-    buffer = generative ? uniform(c.bufferSize(), d, sampleRng) : null;
+    INDArray buffer = generative ? uniform(c.bufferSize(), d, sampleRng) : null;
     DoubleBuffer db = Batches.buffer(data);
     INDArray xb = Batches.zeros(b, d);
     DoubleBuffer xbb = Batches.buffer(xb);
@@ -193,12 +196,8 @@ public final class JemTraining {
     Map<String, String> prov = new LinkedHashMap<>();
     prov.put("method", generative ? "jem" : "classifier");
     prov.put("config", c.toString());
-    return new Run<>(Table.create(label, stepCol, ceCol, accCol, edCol, esCol), m, null, seconds, prov);
-  }
-
-  /** The replay buffer after the last {@link #run} (null for a plain classifier): a view of p(x)'s samples. */
-  public INDArray buffer() {
-    return buffer;
+    return new Run<>(Table.create(label, stepCol, ceCol, accCol, edCol, esCol), m,
+        generative ? Chains.of(buffer, d, false) : null, seconds, prov);
   }
 
   private INDArray uniform(int rows, int d, Rng rng) {
