@@ -190,23 +190,31 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
     f.put("energy-histograms", runs -> {
       XYChart ch = Plots.chart("-E(x) = logsumexp f(x) on test digits, noise, inverted digits (seed "
           + runs.firstSeed() + ")", "-E(x)", "density");
-      int k = 0;
+      List<String> arms = new java.util.ArrayList<>();
+      List<Eval> evals = new java.util.ArrayList<>();
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
       for (String arm : List.of(CLASSIFIER, JEM)) {
         var t = runs.first(arm);
-        if (t.isEmpty()) {
-          continue;
+        if (t.isPresent()) {
+          Eval e = evaluate(c, t.get().run().model(), t.get().cell().seed());
+          arms.add(arm);
+          evals.add(e);
+          for (double[] v : List.of(e.negEnergyTest(), e.negEnergyNoise(), e.negEnergyInverted())) {
+            lo = Math.min(lo, min(v));
+            hi = Math.max(hi, max(v));
+          }
         }
-        Eval e = evaluate(c, t.get().run().model(), t.get().cell().seed());
-        double lo = Math.min(min(e.negEnergyTest()), Math.min(min(e.negEnergyNoise()), min(e.negEnergyInverted())));
-        double hi = Math.max(max(e.negEnergyTest()), Math.max(max(e.negEnergyNoise()), max(e.negEnergyInverted())));
-        hi = hi > lo ? hi : lo + 1;
-        Histograms.add(ch, arm + ": test digits", e.negEnergyTest(), null, lo, hi, 40)
-            .setLineColor(Palette.of(k).color());
-        Histograms.add(ch, arm + ": uniform noise", e.negEnergyNoise(), null, lo, hi, 40)
-            .setLineColor(Palette.of(k + 1).color());
-        Histograms.add(ch, arm + ": inverted digits", e.negEnergyInverted(), null, lo, hi, 40)
-            .setLineColor(Palette.of(k + 2).color());
-        k += 3;
+      }
+      hi = hi + Math.max(1e-6, (hi - lo) / 160);
+      for (int a = 0; a < arms.size(); a++) {
+        Eval e = evals.get(a);
+        Histograms.add(ch, arms.get(a) + ": test digits", e.negEnergyTest(), null, lo, hi, 80)
+            .setLineColor(Palette.of(3 * a).color());
+        Histograms.add(ch, arms.get(a) + ": uniform noise", e.negEnergyNoise(), null, lo, hi, 80)
+            .setLineColor(Palette.of(3 * a + 1).color());
+        Histograms.add(ch, arms.get(a) + ": inverted digits", e.negEnergyInverted(), null, lo, hi, 80)
+            .setLineColor(Palette.of(3 * a + 2).color());
       }
       return Figure.of(ch);
     });
