@@ -92,7 +92,7 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
   }
 
   /** Scores of a trained model on the test digits and the out-of-distribution sets, computed once per model. */
-  record Eval(double accuracy, double ece, double aurocNoiseMaxProb, double aurocNoiseEnergy,
+  record Eval(double accuracy, double ece, double meanConfidence, double aurocNoiseMaxProb, double aurocNoiseEnergy,
       double aurocInvertedMaxProb, double aurocInvertedEnergy, double[] negEnergyTest, double[] negEnergyNoise,
       double[] negEnergyInverted) {}
 
@@ -115,7 +115,11 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
     double[] et = Batches.toArray(m.energy(test).negi());
     double[] en = Batches.toArray(m.energy(noise).negi());
     double[] ei = Batches.toArray(m.energy(inverted).negi());
-    e = new Eval(acc, CalibrationError.expected(m.predictProbabilities(test), y, c.bins()),
+    double conf = 0;
+    for (double v : pt) {
+      conf += v / pt.length;
+    }
+    e = new Eval(acc, CalibrationError.expected(m.predictProbabilities(test), y, c.bins()), conf,
         Auroc.of(pt, maxProb(m, noise)), Auroc.of(et, en), Auroc.of(pt, maxProb(m, inverted)), Auroc.of(et, ei), et,
         en, ei);
     EVALS.put(m, e);
@@ -144,6 +148,7 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
     Map<String, Metric<JemDigitsConfig, JointEnergyModel>> m = new LinkedHashMap<>();
     m.put("testAccuracy", eval(Eval::accuracy));
     m.put("ece", eval(Eval::ece));
+    m.put("meanConfidence", eval(Eval::meanConfidence));
     m.put("aurocNoiseMaxProb", eval(Eval::aurocNoiseMaxProb));
     m.put("aurocNoiseEnergy", eval(Eval::aurocNoiseEnergy));
     m.put("aurocInvertedMaxProb", eval(Eval::aurocInvertedMaxProb));
@@ -160,11 +165,11 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
     for (int y = 0; y < 10; y++) {
       INDArray x = uniform(perClass, rng.split());
       Sgld.run(m.classEnergy(y), x, c.sampleSteps(), c.stepSize(), c.noise(), rng.split());
-      DoubleBuffer xb = Batches.buffer(x);
+      double[] xb = Batches.toArray(x);
       for (int i = 0; i < perClass; i++) {
         for (int p = 0; p < 64; p++) {
           // column y, row i of the grid
-          ob.put((i * 10 + y) * 64 + p, xb.get(i * 64 + p));
+          ob.put((i * 10 + y) * 64 + p, xb[i * 64 + p]);
         }
       }
     }
@@ -268,7 +273,8 @@ public final class JemDigitsStudy implements Study<JemDigitsConfig, JointEnergyM
         + " only, 'jem' by cross-entropy plus " + c.generativeWeight() + " x the log p(x) term of E(x) = -logsumexp"
         + " f(x), with " + c.sgldSteps() + " SGLD steps (step " + c.stepSize() + ", noise " + c.noise() + ") from a"
         + " replay buffer of " + c.bufferSize() + " (restart probability " + c.reinitProbability() + "). Scores on"
-        + " the test digits: accuracy, ECE (" + c.bins() + " bins), and AUROC of test digits against " + c.oodSize()
+        + " the test digits: accuracy, ECE (" + c.bins() + " bins), mean confidence max_y p(y|x) (below the"
+        + " accuracy: under-confident), and AUROC of test digits against " + c.oodSize()
         + " uniform-noise images and against the inverted test digits, scored by max_y p(y|x) and by -E(x)."
         + "\n\nExpected (the paper's claims at this scale): JEM's accuracy within a few points of the classifier's;"
         + " JEM's -E(x) separates the digits from noise (AUROC near 1).";

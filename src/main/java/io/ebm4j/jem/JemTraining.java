@@ -100,7 +100,7 @@ public final class JemTraining {
     Rng batchRng = rng.split();
     Rng sampleRng = rng.split();
     INDArray buffer = generative ? uniform(c.bufferSize(), d, sampleRng) : null;
-    DoubleBuffer db = Batches.buffer(data);
+    double[] db = Batches.toArray(data);
     INDArray xb = Batches.zeros(b, d);
     DoubleBuffer xbb = Batches.buffer(xb);
     int[] yb = new int[b];
@@ -128,7 +128,7 @@ public final class JemTraining {
         int r = batchRng.nextInt(n);
         yb[i] = labels[r];
         for (int j = 0; j < d; j++) {
-          xbb.put(i * d + j, db.get(r * d + j));
+          xbb.put(i * d + j, db[r * d + j]);
         }
       }
       grad.assign(0);
@@ -160,14 +160,14 @@ public final class JemTraining {
         eData = ed.meanNumber().doubleValue();
         eSamples = es.meanNumber().doubleValue();
         double gw = c.generativeWeight() / b;
-        DoubleBuffer edb = Batches.buffer(ed);
-        DoubleBuffer esb = Batches.buffer(es);
+        double[] edb = Batches.toArray(ed);
+        double[] esb = Batches.toArray(es);
         for (int i = 0; i < b; i++) {
-          wb.put(i, 1 + 2 * c.energyPenalty() * edb.get(i));
+          wb.put(i, 1 + 2 * c.energyPenalty() * edb[i]);
         }
         m.accumulateParamGradient(xn, w, gw, grad);
         for (int i = 0; i < b; i++) {
-          wb.put(i, -1 + 2 * c.energyPenalty() * esb.get(i));
+          wb.put(i, -1 + 2 * c.energyPenalty() * esb[i]);
         }
         m.accumulateParamGradient(xs, w, gw, grad);
       }
