@@ -37,10 +37,10 @@ public final class Sgld {
     int q = n * e.dim();
     INDArray u = Batches.zeros(n);
     INDArray g = Batches.zeros(n, e.dim());
-    INDArray z = Batches.zeros(n, e.dim());
     DoubleBuffer xb = Batches.buffer(x);
     DoubleBuffer gb = Batches.buffer(g);
-    DoubleBuffer zb = Batches.buffer(z);
+    // a heap buffer: a view of a native array is only valid while that array is reachable
+    DoubleBuffer zb = DoubleBuffer.allocate(q);
     for (int t = 0; t < steps; t++) {
       e.evaluate(x, u, g);
       rng.fillNormal(zb, q);
@@ -48,6 +48,8 @@ public final class Sgld {
         xb.put(j, xb.get(j) - stepSize * gb.get(j) + noise * zb.get(j));
       }
     }
+    java.lang.ref.Reference.reachabilityFence(u);
+    java.lang.ref.Reference.reachabilityFence(g);
     return x;
   }
 }
