@@ -22,6 +22,7 @@ import io.ebm4j.gebm.*;
 import io.ebm4j.discrete.*;
 import io.ebm4j.conditional.*;
 import io.ebm4j.tribuo.*;
+import io.ebm4j.jem.*;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.api.ndarray.INDArray;

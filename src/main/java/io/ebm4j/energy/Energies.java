@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Factory of energies: the analytic ones, energies written in a notebook cell (lambdas, SameDiff graphs), and
- * compositions (sums, scaling) that keep the capabilities of their parts.
+ * compositions (sums, scaling, and the logical ones: AND, OR, AND NOT) that keep the capabilities of their parts.
  *
  * <pre>{@code
  * var truth = Energies.twoWells(-10, 10).withMassOfB(0.8);
@@ -88,6 +88,73 @@ public final class Energies {
       }
     }
     return Sums.fixed(parts.clone());
+  }
+
+  /**
+   * AND (conjunction, product of experts): U_1 + ... + U_n, the density prod_k rho_k that is high only where every
+   * part is (Du, Li and Mordatch, "Compositional Visual Generation with Energy Based Models", NeurIPS 2020,
+   * https://arxiv.org/abs/2004.06030). The same energy as {@link #sum(TrainableEnergy, Energy...)}.
+   *
+   * <pre>{@code
+   * SumEnergy ringAndUpper = Energies.and(ring, upper);
+   * }</pre>
+   */
+  public static SumEnergy and(TrainableEnergy first, Energy... rest) {
+    return sum(first, rest);
+  }
+
+  /** AND of any energies (see {@link #and(TrainableEnergy, Energy...)}): a plain energy when none is trainable. */
+  public static Energy and(Energy... parts) {
+    return sum(parts);
+  }
+
+  /**
+   * OR (disjunction): U = -log sum_k exp(-U_k), the density sum_k exp(-U_k) / Z, high wherever any part is; grad U is
+   * the responsibility-weighted sum of the parts' gradients, w_k = softmax_k(-U_k). Trained in every trainable part;
+   * an exact mixture ({@link ExactNormalizer}, {@link ExactSampler}) when every part is one (weights Z_k / Z).
+   *
+   * <pre>{@code
+   * TrainableEnergy leftOrUpper = Energies.or(left, upper);
+   * }</pre>
+   */
+  public static TrainableEnergy or(TrainableEnergy first, Energy... rest) {
+    return (TrainableEnergy) or(concat(first, rest));
+  }
+
+  /** OR of any energies (see {@link #or(TrainableEnergy, Energy...)}): a plain energy when none is trainable. */
+  public static Energy or(Energy... parts) {
+    if (parts == null || parts.length == 0) {
+      throw new IllegalArgumentException("parts must hold at least one energy, got none");
+    }
+    return Disjunctions.of(parts.clone());
+  }
+
+  /**
+   * base AND NOT negated: U_1 - alpha U_2, the density rho_1 / rho_2^alpha. Requires 0 < alpha < 1 (and, for two
+   * Gaussians, a positive precision 1/sigma_1^2 - alpha/sigma_2^2), so that the result stays normalisable when U_2
+   * grows no faster than U_1 (e.g. both carry the same confining Gaussian); throws otherwise. Trained in every
+   * trainable part; keeps the score-matching capabilities a sum of them would.
+   *
+   * <pre>{@code
+   * SumEnergy ringNotLeft = Energies.andNot(ring, left, 0.5);
+   * }</pre>
+   */
+  public static SumEnergy andNot(TrainableEnergy base, Energy negated, double alpha) {
+    return (SumEnergy) Negations.of(base, negated, alpha);
+  }
+
+  /** base AND NOT negated for any energies (see {@link #andNot(TrainableEnergy, Energy, double)}). */
+  public static Energy andNot(Energy base, Energy negated, double alpha) {
+    return Negations.of(base, negated, alpha);
+  }
+
+  private static Energy[] concat(Energy first, Energy[] rest) {
+    Energy[] parts = new Energy[1 + (rest == null ? 0 : rest.length)];
+    parts[0] = first;
+    if (rest != null) {
+      System.arraycopy(rest, 0, parts, 1, rest.length);
+    }
+    return parts;
   }
 
   private static boolean[] trainedFlags(Energy[] parts) {

@@ -24,11 +24,20 @@ final class ScaledComposition extends Composition {
   private final double beta;
 
   ScaledComposition(Energy inner, double beta) {
+    this(inner, beta, false);
+  }
+
+  /**
+   * With {@code signed}, beta may be negative (the -alpha U_2 of a negation, see {@link Energies#andNot}): the
+   * arithmetic above holds for any beta, but a negative one is only a part of a normalisable energy, never on its own.
+   */
+  ScaledComposition(Energy inner, double beta, boolean signed) {
     if (inner == null) {
       throw new IllegalArgumentException("energy must not be null");
     }
-    if (!(beta > 0) || !Double.isFinite(beta)) {
-      throw new IllegalArgumentException("beta must be positive and finite, got " + beta);
+    if (!Double.isFinite(beta) || (signed ? beta == 0 : !(beta > 0))) {
+      throw new IllegalArgumentException("beta must be " + (signed ? "non-zero" : "positive") + " and finite, got "
+          + beta);
     }
     this.inner = inner;
     this.beta = beta;

@@ -19,11 +19,27 @@ final class Scalings {
   }
 
   static TrainableEnergy of(TrainableEnergy e, double beta) {
-    ScaledComposition c = new ScaledComposition(e, beta);
+    return pick(new ScaledComposition(e, beta), true);
+  }
+
+  /**
+   * -alpha U (alpha > 0), the negated part of {@link Energies#andNot}: every capability of beta U except the exact
+   * ones (exp(+alpha U) has no normalizer of its own).
+   */
+  static Energy negated(Energy e, double alpha) {
+    if (!(alpha > 0) || !Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be positive and finite, got " + alpha);
+    }
+    ScaledComposition c = new ScaledComposition(e, -alpha, true);
+    return e instanceof TrainableEnergy ? pick(c, false) : new Fixed(c);
+  }
+
+  private static TrainableEnergy pick(ScaledComposition c, boolean keepExact) {
+    Energy e = c.inner();
     boolean mixed = e instanceof MixedGradient;
     boolean exactScores = mixed && e instanceof ScoreMatchable;
     boolean sliced = mixed && e instanceof SlicedScoreMatchable;
-    boolean exact = e instanceof Temperable;
+    boolean exact = keepExact && e instanceof Temperable;
     int mask = (mixed ? 1 : 0) | (exactScores ? 2 : 0) | (sliced ? 4 : 0) | (exact ? 8 : 0);
     return switch (mask) {
       case 0 -> new Plain(c);
@@ -114,7 +130,7 @@ final class Scalings {
 
     @Override
     public TrainableEnergy copy() {
-      return of(inner.copy(), c.beta());
+      return c.beta() > 0 ? of(inner.copy(), c.beta()) : (TrainableEnergy) negated(inner.copy(), -c.beta());
     }
 
     @Override

@@ -211,6 +211,18 @@ final class SumComposition extends Composition {
     forTrained(out, (k, target) -> ((TrainableEnergy) parts[k]).accumulateParamGradient(x, w, scale, target));
   }
 
+  /** out += scale * sum_k sum_i w[k]_i dU_k/dtheta(x_i) over the trained parts: one weight vector [N] per part. */
+  void accumulateParamGradient(INDArray x, INDArray[] w, double scale, INDArray out) {
+    sync();
+    forTrained(out, (k, target) -> ((TrainableEnergy) parts[k]).accumulateParamGradient(x, w[k], scale, target));
+  }
+
+  /** out += scale * sum_k weights[k] d log Z_k / dtheta over the trained parts (each an {@link ExactNormalizer}). */
+  void accumulateLogZGradients(double[] weights, double scale, INDArray out) {
+    sync();
+    forTrained(out, (k, target) -> ((ExactNormalizer) parts[k]).accumulateLogZGradient(scale * weights[k], target));
+  }
+
   @Override
   void accumulateMixedGradient(INDArray x, INDArray a, double scale, INDArray out) {
     sync();
