@@ -12,6 +12,8 @@
  *       {@link io.ebm4j.tribuo.EnergyFamily} (RBM free energy, neural energy, Gaussian mixture);</li>
  *   <li>{@link io.ebm4j.tribuo.RbmFeatureTrainer}: RBM hidden-unit probabilities as features for any Tribuo
  *       trainer;</li>
+ *   <li>{@link io.ebm4j.tribuo.JemTrainer}: the joint energy model as a Tribuo {@code Trainer<Label>}; its
+ *       {@link io.ebm4j.tribuo.JemClassifier} predicts labels with probabilities and scores examples by E(x).
  *   <li>{@link io.ebm4j.tribuo.AnomalyScores}: AUROC, average precision and the ROC curve of anomaly
  *       predictions.</li>
  * </ul>
