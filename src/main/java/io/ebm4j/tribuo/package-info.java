@@ -13,7 +13,7 @@
  *   <li>{@link io.ebm4j.tribuo.RbmFeatureTrainer}: RBM hidden-unit probabilities as features for any Tribuo
  *       trainer;</li>
  *   <li>{@link io.ebm4j.tribuo.JemTrainer}: the joint energy model as a Tribuo {@code Trainer<Label>}; its
- *       {@link io.ebm4j.tribuo.JemClassifier} predicts labels with probabilities and scores examples by E(x).
+ *       {@link io.ebm4j.tribuo.JemClassifier} predicts labels with probabilities and scores examples by E(x);</li>
  *   <li>{@link io.ebm4j.tribuo.AnomalyScores}: AUROC, average precision and the ROC curve of anomaly
  *       predictions.</li>
  * </ul>
