@@ -36,6 +36,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The low-intrinsic-dimension toys of Arbel, Zhou, Gretton, "Generalized Energy Based Models", ICLR 2021
@@ -201,15 +202,25 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
 
   /** Samples and distances of a trained model, computed once per model. */
   record Eval(INDArray test, INDArray base, INDArray latent, INDArray exact, double[] dBase, double[] dLatent,
-      double[] dExact, double acceptance, double[][] traces, double idData, double idBase, double idGebm) {
+      double[] dExact, double[] dNull, double acceptance, double[][] traces, double idData, double idBase,
+      double idGebm) {
     double ratio(int k, boolean exactSamples) {
       return (exactSamples ? dExact[k] : dLatent[k]) / dBase[k];
     }
+
+    /** D(second base sample set) / D(base): 1 up to the metric's sampling noise at this sample size. */
+    double nullRatio(int k) {
+      return dNull[k] / dBase[k];
+    }
   }
 
-  /** [sliced W2, MMD^2, energy distance] of x to the held-out points. */
-  static double[] distances(INDArray x, INDArray test, int projections, long seed) {
-    return new double[] {SlicedWasserstein.distance(x, test, projections, new Rng(seed)), Mmd.squared(x, test),
+  /**
+   * [sliced W2, MMD^2, energy distance] of x to the held-out points. MMD^2 uses one bandwidth sigma for every sample
+   * set of a model (the median distance of the held-out points), so that the ratios GEBM/base compare one
+   * kernel's discrepancies rather than two kernels'.
+   */
+  static double[] distances(INDArray x, INDArray test, double sigma, int projections, long seed) {
+    return new double[] {SlicedWasserstein.distance(x, test, projections, new Rng(seed)), Mmd.squared(x, test, sigma),
         EnergyDistance.squared(x, test)};
   }
 
@@ -242,8 +253,13 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     long sw = Seeds.stream(NAME, "projections", seed);
     int kMax = Math.min(20, n - 1);
     int kMin = Math.min(10, kMax);
-    e = new Eval(test, base, latent, exact, distances(base, test, c.projections(), sw),
-        distances(latent, test, c.projections(), sw), distances(exact, test, c.projections(), sw),
+    int half = n / 2;
+    double sigma = Mmd.medianBandwidth(test.get(NDArrayIndex.interval(0, half), NDArrayIndex.all()),
+        test.get(NDArrayIndex.interval(half, n), NDArrayIndex.all()));
+    e = new Eval(test, base, latent, exact, distances(base, test, sigma, c.projections(), sw),
+        distances(latent, test, sigma, c.projections(), sw), distances(exact, test, sigma, c.projections(), sw),
+        distances(q.sampleBase(n, new Rng(Seeds.stream(NAME, "base-samples-2", seed))), test, sigma,
+            c.projections(), sw),
         c.samplerSteps() == 0 ? Double.NaN : acc / c.samplerSteps(), traces,
         IntrinsicDimension.of(test, kMin, kMax).corrected(), IntrinsicDimension.of(base, kMin, kMax).corrected(),
         IntrinsicDimension.of(latent, kMin, kMax).corrected());
@@ -268,6 +284,9 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
     m.put("swRatioExact", eval(e -> e.ratio(0, true)));
     m.put("mmdRatioExact", eval(e -> e.ratio(1, true)));
     m.put("edRatioExact", eval(e -> e.ratio(2, true)));
+    m.put("swNull", eval(e -> e.nullRatio(0)));
+    m.put("mmdNull", eval(e -> e.nullRatio(1)));
+    m.put("edNull", eval(e -> e.nullRatio(2)));
     m.put("swBase", eval(e -> e.dBase()[0]));
     m.put("swGebm", eval(e -> e.dLatent()[0]));
     m.put("mmdBase", eval(e -> e.dBase()[1]));
