@@ -19,7 +19,8 @@ import java.util.Set;
  * @param steps alternating KALE steps
  * @param refineSteps further steps with the base frozen (energy steps only) at the end
  * @param batchSize minibatch size of data and base draws
- * @param learningRate Adam learning rate of the energy and c
+ * @param learningRate Adam learning rate of the energy and c (a quarter of the base's: with a too-small latent
+ *     dimension the energy runs away on the data, which lie off the base's support, and a slower energy delays it)
  * @param baseLearningRate Adam learning rate of the generator
  * @param beta1 Adam's beta1 (both steps)
  * @param beta2 Adam's beta2 (both steps)
@@ -101,7 +102,7 @@ public record GebmToyConfig(List<String> datasets, List<Integer> curveLatentDims
   /** One seed of both datasets at the right and a mis-specified latent dimension. */
   public static GebmToyConfig defaults() {
     return new GebmToyConfig(List.of("curve", "sphere"), List.of(1, 3), List.of(2, 1, 4), 20_000, 5000,
-        List.of(32, 32), 500, 300, 128, 1e-3, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 200, "mala", 0.15, 1000, 1.0, 50_000, 200,
+        List.of(32, 32), 500, 300, 128, 5e-4, 2e-3, 0.5, 0.999, 5, 0.1, 0.5, 200, "mala", 0.15, 1000, 1.0, 50_000, 200,
         100);
   }
 
