@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  *
  * Q is exactly the EBM exp(-r) / Z_r, whatever the flow, and the GEBM's normaliser is the EBM's partition function:
- * log E_B[exp(-E)] = log integral exp(-r(x)) dx. (Writing the base density as exp(-h) instead, the paper's form
+ * log E_B[exp(-E)] = log integral exp(-r(x)) dx. (With the base density written exp(-h) instead, the same model has
  * E = r - h.) Exact GEBM samples are then importance samples of the EBM with the flow as proposal, and the latent
  * tilt nu(z) proportional to N(z; 0, I) exp(-E(T(z))) is exp(-r(T(z))) |det dT/dz| up to a constant: the flow's
  * pull-back of the EBM (neural transport). Here E is not trained: this class shows, and its test checks against
