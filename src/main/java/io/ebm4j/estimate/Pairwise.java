@@ -56,6 +56,8 @@ final class Pairwise {
         }
       }
       v.visit(from, to, sq, m);
+      // sq reads block's native memory: keep block reachable until the visitor is done with it
+      java.lang.ref.Reference.reachabilityFence(block);
     }
   }
 

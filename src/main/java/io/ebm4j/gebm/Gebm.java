@@ -326,7 +326,7 @@ public final class Gebm implements TrainableEnergy {
   }
 
   /** n rows of x at ancestors a (a has pool entries; the first n after a random shuffle). */
-  private static INDArray pick(INDArray x, int[] a, int n, Rng rng) {
+  static INDArray pick(INDArray x, int[] a, int n, Rng rng) {
     int d = (int) x.columns();
     int[] order = a.clone();
     for (int i = order.length - 1; i > 0; i--) {
