@@ -143,4 +143,16 @@ public final class AdaptiveFlow {
       }
     }
   }
+
+  /** Writes the trainer's state and the adaptation step count (a checkpoint). */
+  void save(io.ebm4j.nd.State s) {
+    trainer.save(s.child("trainer"));
+    s.putLongs("steps", steps);
+  }
+
+  /** Puts back what {@link #save} wrote. */
+  void restore(io.ebm4j.nd.State s) {
+    trainer.restore(s.child("trainer"));
+    steps = (int) s.longs("steps")[0];
+  }
 }

@@ -164,6 +164,27 @@ public final class FlowPcd implements Method {
       public Chains chains() {
         return chains;
       }
+
+      @Override
+      public void save(io.ebm4j.nd.State s) {
+        chains.save(s.child("chains"));
+        loc.save(s.child("local"));
+        imh.save(s.child("imh"));
+        adapt.save(s.child("flow"));
+        s.put("recorded", imhAcceptance, localAcceptance, flowLoss);
+      }
+
+      @Override
+      public void restore(io.ebm4j.nd.State s) {
+        chains.restore(s.child("chains"));
+        loc.restore(s.child("local"));
+        imh.restore(s.child("imh"));
+        adapt.restore(s.child("flow"));
+        double[] r = s.doubles("recorded");
+        imhAcceptance = r[0];
+        localAcceptance = r[1];
+        flowLoss = r[2];
+      }
     };
   }
 }

@@ -36,6 +36,7 @@ public final class FlowTrainer {
   private final RealNvp flow;
   private final double learningRate;
   private final GradientUpdater<?> adam;
+  private final INDArray adamState;
   private final INDArray grad;
   private final INDArray grad2;
   private final INDArray grad2nd;
@@ -48,6 +49,7 @@ public final class FlowTrainer {
     int p = flow.numParams();
     Adam cfg = new Adam(learningRate);
     INDArray state = Batches.zeros(1, cfg.stateSize(p));
+    this.adamState = state;
     this.adam = cfg.instantiate(state, true);
     this.grad = Batches.zeros(p);
     this.grad2 = grad.reshape(1, p);
@@ -162,5 +164,21 @@ public final class FlowTrainer {
     adam.applyUpdater(grad2, steps, 0);
     flow.params().subi(grad);
     steps++;
+  }
+
+  /** Writes the flow's parameters, Adam's moments and the step count (a checkpoint of this trainer). */
+  void save(io.ebm4j.nd.State s) {
+    s.put("params", Batches.toArray(flow.params().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+    s.put("adam", Batches.toArray(adamState.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+    s.putLongs("steps", steps);
+  }
+
+  /** Puts back what {@link #save} wrote, into a trainer of a flow with the same architecture. */
+  void restore(io.ebm4j.nd.State s) {
+    INDArray p = flow.params();
+    p.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(s.doubles("params")).castTo(p.dataType()));
+    adamState.assign(org.nd4j.linalg.factory.Nd4j.createFromArray(s.doubles("adam")).castTo(adamState.dataType())
+        .reshape(adamState.shape()));
+    steps = (int) s.longs("steps")[0];
   }
 }

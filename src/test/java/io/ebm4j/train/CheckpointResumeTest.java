@@ -88,6 +88,20 @@ class CheckpointResumeTest {
   }
 
   @Test
+  void aFlowMcmcRunWithItsAdaptiveFlowResumesToTheSameHistory() {
+    INDArray data = Energies.mixture(new double[][] {{-3, 0}, {3, 0}}, new double[] {0.2, 0.8}).sample(1000, 6);
+    this.<SumEnergy>resumesExactly(l -> {
+      Mlp mlp = Mlp.builder(2).hidden(16).activation(Activation.SILU).seed(7).build();
+      SumEnergy model = Energies.plus(mlp, Energies.gaussian(new double[] {0, 0}, new double[] {4, 4}));
+      INDArray x0 = Energies.gaussian(new double[] {0, 0}, new double[] {3, 3}).sample(128, 8);
+      return Ebm.train(model).on(data)
+          .method(io.ebm4j.flow.FlowPcd.of(io.ebm4j.flow.RealNvp.builder(2).blocks(2).hidden(16).seed(9).build(),
+              Kernels.mala(0.05)).initFrom(x0))
+          .optimizer(new Adam(1e-3)).batchSize(128).steps(60).seed(3).logEvery(5).listen(l);
+    }, 47, 20);
+  }
+
+  @Test
   void aCheckpointResumesOnlyIntoTheRunItCameFrom() {
     CheckpointFiles store = CheckpointFiles.in(dir.resolve("other"));
     assertThrows(IllegalStateException.class, () -> Ebm.train(Energies.twoWells(-10, 10)).on(DATA)
