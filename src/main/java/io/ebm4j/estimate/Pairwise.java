@@ -42,12 +42,19 @@ final class Pairwise {
     int m = (int) y.rows();
     double[] nx = norms(x);
     double[] ny = norms(y);
+    // one block buffer and one row buffer for the whole sweep (a native allocation per block would pile up until a
+    // garbage collection frees it)
+    int rows = Math.min(n, BLOCK);
+    INDArray fullBlock = Batches.zeros(rows, m);
+    INDArray fullRows = Batches.zeros(rows, (int) x.columns());
     for (int from = 0; from < n; from += BLOCK) {
       int to = Math.min(n, from + BLOCK);
       INDArray xb = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
           org.nd4j.linalg.indexing.NDArrayIndex.all());
-      INDArray block = Batches.zeros(to - from, m);
-      Nd4j.gemm(xb.dup(), y, block, false, true, -2.0, 0.0);
+      boolean full = to - from == rows;
+      INDArray block = full ? fullBlock : Batches.zeros(to - from, m);
+      INDArray xcopy = full ? fullRows.assign(xb) : xb.dup();
+      Nd4j.gemm(xcopy, y, block, false, true, -2.0, 0.0);
       DoubleBuffer sq = Batches.buffer(block);
       for (int i = from; i < to; i++) {
         int r = (i - from) * m;
@@ -59,6 +66,7 @@ final class Pairwise {
       // sq reads block's native memory: keep block reachable until the visitor is done with it
       java.lang.ref.Reference.reachabilityFence(block);
     }
+    java.lang.ref.Reference.reachabilityFence(fullBlock);
   }
 
   /** Sum over pairs (i, j) of f(|x_i - y_j|^2); with {@code same} (x and y the same batch) the pairs i = j are left out. */

@@ -43,7 +43,39 @@ public final class Batches {
           + a.dataType() + " order " + a.ordering() + " offset " + a.offset() + " shape "
           + java.util.Arrays.toString(a.shape()));
     }
-    return a.data().asNioDouble();
+    DoubleBuffer b = a.data().asNioDouble();
+    keepAlive(b, a.data());
+    return b;
+  }
+
+  /**
+   * Keeps a buffer's owner (the ND4J data buffer whose native memory it views) reachable as long as the view is.
+   * ND4J frees an array's memory when the garbage collector finds its Java object unreachable, and a view made by
+   * {@code asNioDouble} does not reference that object: code that keeps only the view of a temporary array (the
+   * common {@code DoubleBuffer b = buffer(x.dup())}) would read freed memory after a collection. Each view holds
+   * its owner through a weak entry keyed by the view's identity, dropped once the view itself is collected.
+   */
+  private static void keepAlive(DoubleBuffer view, Object owner) {
+    java.lang.ref.Reference<?> r;
+    while ((r = VIEWS_COLLECTED.poll()) != null) {
+      LIVE_VIEWS.remove(r);
+    }
+    LIVE_VIEWS.add(new ViewOwner(view, owner, VIEWS_COLLECTED));
+  }
+
+  private static final java.lang.ref.ReferenceQueue<DoubleBuffer> VIEWS_COLLECTED =
+      new java.lang.ref.ReferenceQueue<>();
+  private static final java.util.Set<ViewOwner> LIVE_VIEWS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A weak reference to a view that holds the view's owner strongly (identity equality). */
+  private static final class ViewOwner extends java.lang.ref.WeakReference<DoubleBuffer> {
+    @SuppressWarnings("unused") // held only to keep the owner reachable
+    private final Object owner;
+
+    ViewOwner(DoubleBuffer view, Object owner, java.lang.ref.ReferenceQueue<DoubleBuffer> q) {
+      super(view, q);
+      this.owner = owner;
+    }
   }
 
   /** Whether {@link #buffer} accepts this array without a copy. */
