@@ -2,16 +2,14 @@ package io.ebm4j.nd;
 
 /**
  * Exponentials over blocks of a double array, the cost that dominates the fused loops of mixture energies, Langevin
- * kernels and importance weights (one or two {@code exp} per walker per step). When the JVM runs with
- * {@code --add-modules jdk.incubator.vector} on x86-64 (the launcher, the tests and the benchmarks do), a block is
- * computed by the Vector API's lane-wise {@code EXP}, which the JIT backs by Intel's short-vector math library
- * (SVML): about seven times faster than {@link Math#exp} per element, and within 1 ulp of it. Everywhere else
- * (JShell, notebooks, other architectures, or {@code -Debm4j.scalarMath=true}) the scalar fallback calls
- * {@link Math#exp}, so results there are bit-identical to a plain loop. The choice is made once, when this class
- * loads; the vector code sits in its own class that is never loaded without the module.
- *
- * <p>Results depend only on the input values and the path (never on threads), so seeded runs stay reproducible; the
- * vector and scalar paths may differ in the last bit of an exponential.
+ * kernels and importance weights (one or two {@code exp} per walker per step). By default a block is computed by
+ * {@link Math#exp}, so seeded runs give the same numbers in every JVM. With {@code -Debm4j.vectorMath=true} and
+ * {@code --add-modules jdk.incubator.vector} on x86-64 it is computed by the Vector API's lane-wise {@code EXP}, which
+ * the JIT backs by Intel's short-vector math library (SVML): about seven times faster per element and within 1 ulp of
+ * {@code Math.exp}. That path is opt-in because the Vector API computes the same operation differently before the JIT
+ * has compiled it (its Java fallback) and after (SVML): the first run in a fresh JVM can differ from the next in the
+ * last bits. The choice is made once, when this class loads; the vector code sits in its own class that is never
+ * loaded without the module.
  *
  * <pre>{@code
  * double[] block = {-1.0, 0.0, 2.5};
@@ -26,7 +24,7 @@ public final class VecMath {
   private VecMath() {}
 
   private static boolean detect() {
-    if (Boolean.getBoolean("ebm4j.scalarMath")) {
+    if (!Boolean.getBoolean("ebm4j.vectorMath")) {
       return false;
     }
     String arch = System.getProperty("os.arch", "");
