@@ -92,9 +92,14 @@ public final class RbmPcd implements RbmMethod {
     final double[] pre = new double[f.nv];
     f.load(rbm);
     f.hiddenProbabilities(x, n, s);
-    return new Estimator() {
+    final class Fused implements Estimator, RbmSgd.Source {
       private double[] v;
       private double[] sv;
+
+      @Override
+      public RbmSgd sgd() {
+        return new RbmPcdSgd(rbm, x, n, sweeps, r);
+      }
 
       @Override
       public void gradient(INDArray batch, INDArray out) {
@@ -125,6 +130,7 @@ public final class RbmPcd implements RbmMethod {
 
       @Override
       public void record(Map<String, Double> row) {}
-    };
+    }
+    return new Fused();
   }
 }

@@ -18,6 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@value #EXACT_LIMIT} units the exact log Z ("exactLogZ") and mean log-likelihood ("logLikelihood"); the method
  * adds its own columns (Jarzynski: "logZ", "logZRatio", "essFraction", "resamplings").
  *
+ * <p>PCD with block Gibbs runs its updates itself in single-precision fused loops (minibatches of tens of rows cost
+ * less there than in ND4J calls or double-precision copies of the parameters) and writes the parameters back into the
+ * model, in double, before every history row; its parameters are checked for finiteness after every epoch.
+ *
  * <pre>{@code
  * RbmFit fit = RbmTraining.of(Rbm.random(64, 100, 0.01, new Rng(0)).visibleBiasFrom(data))
  *     .method(RbmMethods.pcd(1).walkers(100))
@@ -133,6 +137,7 @@ public final class RbmTraining {
     double[] rowsBuffer = new double[Math.min(batchSize, n) * d];
     int updates = 0;
     long nanos = 0;
+    RbmSgd sgd = est instanceof RbmSgd.Source src ? src.sgd() : null;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       long t0 = System.nanoTime();
       for (int i = n - 1; i > 0; i--) {
@@ -146,6 +151,11 @@ public final class RbmTraining {
         INDArray batch = rows == full.rows() ? full : last;
         for (int r = 0; r < rows; r++) {
           xb.get(order[from + r] * d, rowsBuffer, r * d, d);
+        }
+        if (sgd != null) {
+          sgd.update(rowsBuffer, rows, learningRate);
+          updates++;
+          continue;
         }
         Batches.buffer(batch).put(0, rowsBuffer, 0, rows * d);
         gb.put(0, zero);
@@ -164,6 +174,16 @@ public final class RbmTraining {
         est.afterUpdate();
       }
       nanos += System.nanoTime() - t0;
+      if (sgd != null) {
+        String bad = sgd.firstNonFinite();
+        if (bad != null) {
+          throw new IllegalStateException("parameters are not finite at epoch " + epoch + ", update " + updates
+              + ": " + bad);
+        }
+        if (epoch % logEvery == 0 || epoch == epochs) {
+          sgd.store();
+        }
+      }
       if (epoch % logEvery == 0 || epoch == epochs) {
         history.add(epoch, row(model, est, x, pllRows, exact, updates, nanos * 1e-9));
       }
