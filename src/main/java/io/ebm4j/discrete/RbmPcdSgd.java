@@ -39,7 +39,6 @@ final class RbmPcdSgd implements RbmSgd {
   private final float[] b;
   private final float[] c;
   private final float[] s;
-  private final float[] x;
   private final float[] pre;
   private final int[] xOn;
   private final int[] xCount;
@@ -73,7 +72,6 @@ final class RbmPcdSgd implements RbmSgd {
     this.b = new float[vp];
     this.c = new float[hp];
     this.s = new float[n * hp];
-    this.x = new float[n * nv];
     this.pre = new float[n * vp];
     this.xOn = new int[n * nv];
     this.xCount = new int[n];
@@ -96,11 +94,8 @@ final class RbmPcdSgd implements RbmSgd {
       c[j] = (float) p.get(nh * nv + nv + j);
     }
     transposeFromW();
-    for (int q = 0; q < n * nv; q++) {
-      x[q] = (float) x0[q];
-    }
     for (int i = 0; i < n; i++) {
-      xCount[i] = active(x, i * nv, nv, xOn, i * nv);
+      xCount[i] = active(x0, i * nv, nv, xOn, i * nv);
       all[i] = i;
     }
     columns();
@@ -124,11 +119,7 @@ final class RbmPcdSgd implements RbmSgd {
     java.util.Arrays.fill(vColCount, 0);
     for (int i = 0; i < m; i++) {
       int from = i * nv;
-      int cnt = 0;
-      for (int k = 0; k < nv; k++) {
-        vOn[from + cnt] = k;
-        cnt += (int) rows[from + k];
-      }
+      int cnt = active(rows, from, nv, vOn, from);
       vCount[i] = cnt;
       for (int a = 0; a < cnt; a++) {
         int k = vOn[from + a];
@@ -167,19 +158,7 @@ final class RbmPcdSgd implements RbmSgd {
   /** h_i ~ Bernoulli(s_i): the active hidden units of each walker into hOn, their number into hCount. */
   private void sampleHidden() {
     for (int i = 0; i < n; i++) {
-      int so = i * hp;
-      int ho = i * nh;
-      int cnt = 0;
-      for (int j = 0; j < nh; j += 2) {
-        long bits = r.nextLong();
-        hOn[ho + cnt] = j;
-        cnt += below((bits >>> 40) * UNIT, s[so + j]);
-        if (j + 1 < nh) {
-          hOn[ho + cnt] = j + 1;
-          cnt += below((int) (bits >>> 16 & 0xFFFFFF) * UNIT, s[so + j + 1]);
-        }
-      }
-      hCount[i] = cnt;
+      hCount[i] = draw(s, i * hp, nh, hOn, i * nh);
     }
   }
 
@@ -190,25 +169,27 @@ final class RbmPcdSgd implements RbmSgd {
     }
     Sigmoid.apply(pre, 0, n * vp);
     for (int i = 0; i < n; i++) {
-      int po = i * vp;
-      int xo = i * nv;
-      int cnt = 0;
-      for (int k = 0; k < nv; k += 2) {
-        long bits = r.nextLong();
-        int on0 = below((bits >>> 40) * UNIT, pre[po + k]);
-        x[xo + k] = on0;
-        xOn[xo + cnt] = k;
-        cnt += on0;
-        if (k + 1 < nv) {
-          int on1 = below((int) (bits >>> 16 & 0xFFFFFF) * UNIT, pre[po + k + 1]);
-          x[xo + k + 1] = on1;
-          xOn[xo + cnt] = k + 1;
-          cnt += on1;
-        }
-      }
-      xCount[i] = cnt;
+      xCount[i] = draw(pre, i * vp, nv, xOn, i * nv);
     }
     columns();
+  }
+
+  /**
+   * Units u &lt; len on with probabilities p[po + u], drawn with two 24-bit uniforms per 64-bit draw; writes the
+   * indices of those on to on[oo, ...) and returns their number (branch-free).
+   */
+  private int draw(float[] p, int po, int len, int[] on, int oo) {
+    int cnt = 0;
+    for (int u = 0; u < len; u += 2) {
+      long bits = r.nextLong();
+      on[oo + cnt] = u;
+      cnt += below((bits >>> 40) * UNIT, p[po + u]);
+      if (u + 1 < len) {
+        on[oo + cnt] = u + 1;
+        cnt += below((int) (bits >>> 16 & 0xFFFFFF) * UNIT, p[po + u + 1]);
+      }
+    }
+    return cnt;
   }
 
   /** The walkers in which each visible unit is on, from the row lists. */
@@ -247,7 +228,7 @@ final class RbmPcdSgd implements RbmSgd {
     }
   }
 
-  private static int active(float[] v, int from, int len, int[] on, int to) {
+  private static int active(double[] v, int from, int len, int[] on, int to) {
     int cnt = 0;
     for (int k = 0; k < len; k++) {
       on[to + cnt] = k;
@@ -261,9 +242,15 @@ final class RbmPcdSgd implements RbmSgd {
     return Float.floatToRawIntBits(u - p) >>> 31;
   }
 
-  /** A copy of the walkers' visible states [N * n_v] (for tests). */
+  /** The walkers' visible states [N * n_v] (for tests). */
   float[] walkers() {
-    return x.clone();
+    float[] x = new float[n * nv];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < xCount[i]; a++) {
+        x[i * nv + xOn[i * nv + a]] = 1f;
+      }
+    }
+    return x;
   }
 
   @Override
