@@ -528,7 +528,8 @@ public final class GebmToyStudy implements Study<GebmToyConfig, Gebm> {
         + " base draws. MMD^2: unbiased, Gaussian kernel of bandwidth " + c.bandwidthFraction() + " x the held-out"
         + " points' median distance, one per model.\n\nExpected: the base lies on the data's support (idBase near"
         + " idData) but with the wrong density; the energy corrects it, so swRatio, mmdRatio and edRatio (GEBM /"
-        + " base distance to held-out data) are below 1, for latent-MCMC and exact samples alike, also when the latent dimension is wrong."
+        + " base distance to held-out data) are below 1, for latent-MCMC and exact samples alike, also when the"
+        + " latent dimension is wrong."
         + " swNull, mmdNull, edNull are the ratios for a second base sample: 1 up to each metric's noise at "
         + c.testSize() + " samples, the scale on which to read the others.";
   }
