@@ -1,6 +1,7 @@
 package io.ebm4j.discrete;
 
 import io.ebm4j.nd.Batches;
+import io.ebm4j.nd.Sigmoid;
 import io.ebm4j.random.Rng;
 import java.nio.DoubleBuffer;
 import java.util.LinkedHashMap;
@@ -47,6 +48,16 @@ public final class RbmTraining {
       throw new IllegalArgumentException("rbm must not be null");
     }
     this.rbm = rbm;
+  }
+
+  /**
+   * Starts compiling PCD's fused loops (their Vector API row sums and sigmoid) in the background. Optional: the first
+   * fit starts it otherwise and runs scalar loops, with the same results, until it is done (about half a second);
+   * calling it before loading data in a fresh JVM lets the compilation overlap the loading.
+   */
+  public static void prepare() {
+    RowSums.prepare();
+    Sigmoid.prepare();
   }
 
   /** Training of (a copy of) rbm. */

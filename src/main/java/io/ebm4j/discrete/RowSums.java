@@ -25,6 +25,11 @@ final class RowSums {
     }
   }
 
+  /** Loads this class, which starts compiling the vector loops in the background. */
+  static void prepare() {
+    // class initialisation starts the warm-up
+  }
+
   /**
    * out[oo + j] = start[so + j] + sum_{a &lt; count} m[idx[from + a] * len + j] for j &lt; len (row length len, a
    * multiple of 16).

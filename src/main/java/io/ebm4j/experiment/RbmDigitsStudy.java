@@ -74,6 +74,7 @@ public final class RbmDigitsStudy implements Study<RbmDigitsConfig, Rbm> {
 
   /** The binarised digits split into training and held-out images (the same for every seed). */
   public static TrainTest split(RbmDigitsConfig c) {
+    RbmTraining.prepare(); // the fused loops compile while the data load
     return SPLITS.computeIfAbsent(List.of(c.threshold(), c.trainSize(), c.splitSeed()),
         k -> Datasets.digits().binarized(c.threshold()).split(c.trainSize(), c.splitSeed()));
   }

@@ -60,6 +60,14 @@ public final class Sigmoid {
     }
   }
 
+  /**
+   * Loads this class, which starts compiling the vector loop in the background; optional (the first call does it), but
+   * calling it early lets the compilation overlap other start-up work.
+   */
+  public static void prepare() {
+    // class initialisation starts the warm-up
+  }
+
   /** Whether calls now take the Vector API loop (the module is present and the loop has been compiled). */
   public static boolean vectorised() {
     return WARM != null && WARM.done();
