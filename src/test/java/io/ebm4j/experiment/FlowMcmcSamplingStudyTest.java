@@ -94,9 +94,23 @@ class FlowMcmcSamplingStudyTest {
     double a32 = atDim(32, "imhAcceptance");
     assertTrue(a32 < a8, "IMH acceptance d=8 " + a8 + ", d=32 " + a32);
     assertTrue(atDim(8, "modeError") <= 0.02, "mode error d=8 " + atDim(8, "modeError"));
-    // the goal is <= 0.02 at d = 32 too; measured 0.019-0.025 depending on the BLAS thread count, so only the
-    // weaker bound is asserted and the gap is reported as open work
+    // the goal is <= 0.02 at d = 32 too; this seed gives 0.0255 on one thread or two (mode 1 visited 0.180, mode 3
+    // 0.426): the flow's fit leaves part of the target where q is far below rho, so only the weaker bound is asserted
     assertTrue(atDim(32, "modeError") <= 0.03, "mode error d=32 " + atDim(32, "modeError"));
+  }
+
+  @Test
+  void theModeErrorIsTheLargestGapOfTheVisitShares() {
+    for (String s : FlowMcmcSamplingConfig.defaults().samplers()) {
+      double[] v = new double[FlowMcmcSamplingStudy.WEIGHTS.length];
+      double sum = 0;
+      for (int q = 0; q < v.length; q++) {
+        v[q] = metric(s, "visits" + q);
+        sum += v[q];
+      }
+      assertEquals(1.0, sum, 1e-9, s);
+      assertEquals(FlowMcmcSamplingStudy.maxGap(v, FlowMcmcSamplingStudy.WEIGHTS), metric(s, "modeError"), 1e-12, s);
+    }
   }
 
   @Test
