@@ -29,11 +29,15 @@ import java.util.Set;
  * @param targetAcceptance acceptance aimed at by the step-size adaptation of MALA and NeuTra
  * @param stepSize initial step size of MALA and NeuTra
  * @param logEvery history row every this many steps
+ * @param adaptLocal whether the imh arm's chains also take one MALA move after each flow move while the flow adapts
+ *     (the global-local scheme, each move one target evaluation), so that the forward-KL term sees the whole of
+ *     every mode and not only where q already proposes; after adaptation that arm runs independent
+ *     Metropolis-Hastings alone
  */
 public record FlowMcmcSamplingConfig(String target, int dim, double offset, double sd, int chains, int budget,
     List<String> samplers, int flowBlocks, List<Integer> hidden, double flowLearningRate, int reverseBatch,
     double reverseWeight, double beta0, double annealFraction, double adaptFraction, double targetAcceptance,
-    double stepSize, int logEvery)
+    double stepSize, int logEvery, boolean adaptLocal)
     implements Config<FlowMcmcSamplingConfig> {
 
   /** Sampler names understood by the study. */
@@ -109,6 +113,6 @@ public record FlowMcmcSamplingConfig(String target, int dim, double offset, doub
   public static FlowMcmcSamplingConfig defaults() {
     return new FlowMcmcSamplingConfig("square", 8, 3, 0.5, 256, 4000,
         List.of("mala", "neutra", "imh", "imh-reverse", "global-local"), 4, List.of(32, 32), 2e-3, 64, 0.1, 0.05, 0.8,
-        0.5, 0.6, 0.05, 50);
+        0.5, 0.6, 0.05, 50, true);
   }
 }
