@@ -59,11 +59,16 @@ final class RbmPcdSgd implements RbmSgd {
    * sample.
    */
   RbmPcdSgd(Rbm rbm, double[] x0, int walkers, int sweeps, SplitMix r) {
+    this(rbm, rbm.visible(), rbm.hidden(), Batches.toArray(rbm.params()), x0, walkers, sweeps, r);
+  }
+
+  /** From parameters p in the RBM's layout (W row-major, b, c); {@code rbm} (null for none) receives {@link #store}. */
+  private RbmPcdSgd(Rbm rbm, int nv, int nh, double[] p, double[] x0, int walkers, int sweeps, SplitMix r) {
     this.rbm = rbm;
-    this.nv = rbm.visible();
-    this.nh = rbm.hidden();
-    this.hp = (nh + 15) / 16 * 16;
-    this.vp = (nv + 15) / 16 * 16;
+    this.nv = nv;
+    this.nh = nh;
+    this.hp = (nh + 63) / 64 * 64;
+    this.vp = (nv + 63) / 64 * 64;
     this.n = walkers;
     this.sweeps = sweeps;
     this.r = r;
@@ -81,17 +86,16 @@ final class RbmPcdSgd implements RbmSgd {
     this.xColCount = new int[nv];
     this.vColCount = new int[nv];
     this.all = new int[n];
-    DoubleBuffer p = Batches.buffer(rbm.params());
     for (int j = 0; j < nh; j++) {
       for (int k = 0; k < nv; k++) {
-        w[j * vp + k] = (float) p.get(j * nv + k);
+        w[j * vp + k] = (float) p[j * nv + k];
       }
     }
     for (int k = 0; k < nv; k++) {
-      b[k] = (float) p.get(nh * nv + k);
+      b[k] = (float) p[nh * nv + k];
     }
     for (int j = 0; j < nh; j++) {
-      c[j] = (float) p.get(nh * nv + nv + j);
+      c[j] = (float) p[nh * nv + nv + j];
     }
     transposeFromW();
     for (int i = 0; i < n; i++) {
@@ -131,13 +135,11 @@ final class RbmPcdSgd implements RbmSgd {
     float down = (float) (-learningRate / n);
     for (int k = 0; k < nv; k++) {
       int wo = k * hp;
-      RowSums.addScaled(wt, wo, sd, vCol, k * m, vColCount[k], up, hp);
-      RowSums.addScaled(wt, wo, s, xCol, k * n, xColCount[k], down, hp);
+      RowSums.addScaledPair(wt, wo, sd, vCol, k * m, vColCount[k], up, s, xCol, k * n, xColCount[k], down, hp);
       b[k] += up * vColCount[k];
       b[k] += down * xColCount[k];
     }
-    RowSums.addScaled(c, 0, sd, all, 0, m, up, hp);
-    RowSums.addScaled(c, 0, s, all, 0, n, down, hp);
+    RowSums.addScaledPair(c, 0, sd, all, 0, m, up, s, all, 0, n, down, hp);
     transpose();
     // the walkers: h from the hidden probabilities at the previous parameters, then a half sweep at the new ones
     for (int t = 0; t < sweeps; t++) {
@@ -242,6 +244,30 @@ final class RbmPcdSgd implements RbmSgd {
     return Float.floatToRawIntBits(u - p) >>> 31;
   }
 
+  /**
+   * Trains a throwaway 64 x 100 RBM on random rows, 20 walkers, until {@link RowSums} and {@link Sigmoid} take their
+   * vector loops and then 2000 updates more (at most 20,000 in all), so that the JIT has compiled this class's loops
+   * on both paths: the work {@link RbmTraining#prepare} runs in the background.
+   */
+  static void warmUp() {
+    int nv = 64;
+    int nh = 100;
+    int n = 20;
+    SplitMix r = new SplitMix(0x5eed);
+    double[] x0 = new double[n * nv];
+    for (int q = 0; q < x0.length; q++) {
+      x0[q] = r.nextDouble() < 0.4 ? 1 : 0;
+    }
+    RbmPcdSgd sgd = new RbmPcdSgd(null, nv, nh, new double[nh * nv + nv + nh], x0, n, 1, r);
+    int after = 0;
+    for (int t = 0; t < 20_000 && after < 2000; t++) {
+      sgd.update(x0, n, 1e-3);
+      if (RowSums.vectorised() && Sigmoid.vectorised()) {
+        after++;
+      }
+    }
+  }
+
   /** The walkers' visible states [N * n_v] (for tests). */
   float[] walkers() {
     float[] x = new float[n * nv];
@@ -255,6 +281,9 @@ final class RbmPcdSgd implements RbmSgd {
 
   @Override
   public void store() {
+    if (rbm == null) {
+      throw new IllegalStateException("this loop trains no model");
+    }
     DoubleBuffer p = Batches.buffer(rbm.params());
     for (int j = 0; j < nh; j++) {
       for (int k = 0; k < nv; k++) {

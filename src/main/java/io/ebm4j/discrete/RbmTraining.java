@@ -35,6 +35,7 @@ public final class RbmTraining {
   /** Largest smaller layer for which exact log Z and log-likelihood are recorded. */
   public static final int EXACT_LIMIT = 20;
   private static final int PLL_ROWS = 1000;
+  private static boolean prepared;
   private final Rbm rbm;
   private RbmMethod method;
   private double learningRate = 0.05;
@@ -51,13 +52,23 @@ public final class RbmTraining {
   }
 
   /**
-   * Starts compiling PCD's fused loops (their Vector API row sums and sigmoid) in the background. Optional: the first
-   * fit starts it otherwise and runs scalar loops, with the same results, until it is done (about half a second);
-   * calling it before loading data in a fresh JVM lets the compilation overlap the loading.
+   * Starts compiling PCD's fused loops in the background: their Vector API row sums and sigmoid, and the update loop
+   * itself on a throwaway model. Optional: without it the first fit in a JVM runs them interpreted, then scalar, then
+   * vectorised as the JIT gets to them (the same results, as every path gives the same bits), and takes about four
+   * times as long as the next; calling it before loading data lets the compilation overlap the loading.
    */
   public static void prepare() {
+    synchronized (RbmTraining.class) {
+      if (prepared) {
+        return;
+      }
+      prepared = true;
+    }
     RowSums.prepare();
     Sigmoid.prepare();
+    Thread t = new Thread(RbmPcdSgd::warmUp, "ebm4j-warm-up-rbm-pcd");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Training of (a copy of) rbm. */

@@ -25,6 +25,11 @@ final class RowSums {
     }
   }
 
+  /** Whether calls now take the vector loops. */
+  static boolean vectorised() {
+    return WARM != null && WARM.done();
+  }
+
   /** Loads this class, which starts compiling the vector loops in the background. */
   static void prepare() {
     // class initialisation starts the warm-up
@@ -65,6 +70,17 @@ final class RowSums {
     }
   }
 
+  /** addScaled with (m1, idx1, scale1), then with (m2, idx2, scale2): one pass over dst. */
+  static void addScaledPair(float[] dst, int dof, float[] m1, int[] idx1, int from1, int count1, float scale1,
+      float[] m2, int[] idx2, int from2, int count2, float scale2, int len) {
+    if (WARM != null && WARM.done()) {
+      VectorRowSums.addScaledPair(dst, dof, m1, idx1, from1, count1, scale1, m2, idx2, from2, count2, scale2, len);
+      return;
+    }
+    addScaled(dst, dof, m1, idx1, from1, count1, scale1, len);
+    addScaled(dst, dof, m2, idx2, from2, count2, scale2, len);
+  }
+
   /**
    * One call of each vector loop on one block of 16 floats and one row (the warm-up's work: small, so that the calls
    * before the loops are compiled, tens of times slower than compiled ones, cost little).
@@ -77,5 +93,6 @@ final class RowSums {
     }
     VectorRowSums.sum(scratchOut, 0, scratchW, scratchIdx, 0, 1, scratchOut, 0, 16);
     VectorRowSums.addScaled(scratchOut, 0, scratchW, scratchIdx, 0, 1, 0.5f, 16);
+    VectorRowSums.addScaledPair(scratchOut, 0, scratchW, scratchIdx, 0, 1, 0.5f, scratchW, scratchIdx, 0, 1, -0.5f, 16);
   }
 }

@@ -32,12 +32,21 @@ class RowSumsTest {
     scalarSum(start, m, idx, s, len);
     assertArrayEquals(s, v);
     VectorRowSums.addScaled(v, 0, m, idx, 3, 20, 0.037f, len);
-    for (int a = 3; a < 23; a++) {
+    scalarAddScaled(s, m, idx, 3, 20, 0.037f, len);
+    assertArrayEquals(s, v);
+    // four-vector blocks and the one-vector tail (len 112 is 7 vectors of 16 or 14 of 8), two lists in one pass
+    VectorRowSums.addScaledPair(v, 0, m, idx, 0, 9, 0.5f, m, idx, 9, 16, -0.25f, len);
+    scalarAddScaled(s, m, idx, 0, 9, 0.5f, len);
+    scalarAddScaled(s, m, idx, 9, 16, -0.25f, len);
+    assertArrayEquals(s, v);
+  }
+
+  private static void scalarAddScaled(float[] dst, float[] m, int[] idx, int from, int count, float scale, int len) {
+    for (int a = from; a < from + count; a++) {
       for (int j = 0; j < len; j++) {
-        s[j] += 0.037f * m[idx[a] * len + j];
+        dst[j] += scale * m[idx[a] * len + j];
       }
     }
-    assertArrayEquals(s, v);
   }
 
   private static void scalarSum(float[] start, float[] m, int[] idx, float[] out, int len) {
