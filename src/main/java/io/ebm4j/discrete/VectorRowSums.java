@@ -51,32 +51,7 @@ final class VectorRowSums {
   }
 
   static void addScaled(float[] dst, int dof, float[] m, int[] idx, int from, int count, float scale, int len) {
-    int l = S.length();
-    int j = 0;
-    for (; j + 4 * l <= len; j += 4 * l) {
-      FloatVector a0 = FloatVector.fromArray(S, dst, dof + j);
-      FloatVector a1 = FloatVector.fromArray(S, dst, dof + j + l);
-      FloatVector a2 = FloatVector.fromArray(S, dst, dof + j + 2 * l);
-      FloatVector a3 = FloatVector.fromArray(S, dst, dof + j + 3 * l);
-      for (int a = 0; a < count; a++) {
-        int mo = idx[from + a] * len + j;
-        a0 = a0.add(FloatVector.fromArray(S, m, mo).mul(scale));
-        a1 = a1.add(FloatVector.fromArray(S, m, mo + l).mul(scale));
-        a2 = a2.add(FloatVector.fromArray(S, m, mo + 2 * l).mul(scale));
-        a3 = a3.add(FloatVector.fromArray(S, m, mo + 3 * l).mul(scale));
-      }
-      a0.intoArray(dst, dof + j);
-      a1.intoArray(dst, dof + j + l);
-      a2.intoArray(dst, dof + j + 2 * l);
-      a3.intoArray(dst, dof + j + 3 * l);
-    }
-    for (; j < len; j += l) {
-      FloatVector acc = FloatVector.fromArray(S, dst, dof + j);
-      for (int a = 0; a < count; a++) {
-        acc = acc.add(FloatVector.fromArray(S, m, idx[from + a] * len + j).mul(scale));
-      }
-      acc.intoArray(dst, dof + j);
-    }
+    addScaledPair(dst, dof, m, idx, from, count, scale, m, idx, from, 0, 0f, len);
   }
 
   /** addScaled with (m1, idx1, scale1) and then (m2, idx2, scale2), in one pass over dst. */
