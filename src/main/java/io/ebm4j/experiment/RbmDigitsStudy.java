@@ -249,7 +249,9 @@ public final class RbmDigitsStudy implements Study<RbmDigitsConfig, Rbm> {
         + c.learningRate() + ", batch " + c.batchSize() + ", " + c.epochs() + " epochs; PCD and Jarzynski-PCD with "
         + c.walkers() + " walkers. testLogLikelihood is the held-out mean log-likelihood in nats per image with log Z"
         + " from AIS (" + c.aisBetas() + " distributions, " + c.aisRuns() + " runs, base rates of the training"
-        + " images); seconds is the wall time of the parameter updates alone (the history's measurements excluded)."
+        + " images); seconds is the wall time of the parameter updates alone (the history's measurements excluded;"
+        + " PCD runs single-precision vector loops, compiled in the background while the data load, so the first"
+        + " fit in a fresh JVM can take longer than the next)."
         + " scikit-learn's BernoulliRBM scores -21.8 nats per held-out image on this protocol at 30 epochs. Look at the samples too: chains from noise in the PCD- and"
         + " Jarzynski-trained models settle in a few digit classes (sharper modes that block Gibbs leaves slowly),"
         + " those of the CD-trained models vary more.";
