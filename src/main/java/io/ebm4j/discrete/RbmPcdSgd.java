@@ -2,6 +2,7 @@ package io.ebm4j.discrete;
 
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Sigmoid;
+import io.ebm4j.nd.WarmUp;
 import io.ebm4j.random.SplitMix;
 import java.nio.DoubleBuffer;
 
@@ -246,8 +247,8 @@ final class RbmPcdSgd implements RbmSgd {
 
   /**
    * Trains a throwaway 64 x 100 RBM on random rows, 20 walkers, until {@link RowSums} and {@link Sigmoid} take their
-   * vector loops and then 2000 updates more (at most 20,000 in all), so that the JIT has compiled this class's loops
-   * on both paths: the work {@link RbmTraining#prepare} runs in the background.
+   * vector loops and then 2000 updates more (at most 20,000 in all; 3000 without the Vector API), so that the JIT has
+   * compiled this class's loops on both paths: the work {@link RbmTraining#prepare} runs in the background.
    */
   static void warmUp() {
     int nv = 64;
@@ -259,8 +260,10 @@ final class RbmPcdSgd implements RbmSgd {
       x0[q] = r.nextDouble() < 0.4 ? 1 : 0;
     }
     RbmPcdSgd sgd = new RbmPcdSgd(null, nv, nh, new double[nh * nv + nv + nh], x0, n, 1, r);
+    // without the Vector API there is nothing to wait for: enough updates for the JIT to compile the scalar loops
+    int limit = WarmUp.vectorApi() ? 20_000 : 3000;
     int after = 0;
-    for (int t = 0; t < 20_000 && after < 2000; t++) {
+    for (int t = 0; t < limit && after < 2000; t++) {
       sgd.update(x0, n, 1e-3);
       if (RowSums.vectorised() && Sigmoid.vectorised()) {
         after++;
