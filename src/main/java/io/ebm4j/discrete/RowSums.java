@@ -83,7 +83,7 @@ final class RowSums {
 
   /**
    * One call of each vector loop on one block of 16 floats and one row (the warm-up's work: small, so that the calls
-   * before the loops are compiled, tens of times slower than compiled ones, cost little).
+   * before the loops are compiled, a hundred times slower or more than compiled ones, cost little).
    */
   private static void warmUpCall() {
     if (scratchW == null) {

@@ -1,7 +1,7 @@
 package io.ebm4j.nd;
 
 /**
- * Compiles a Vector API loop in the background. Such a loop runs tens of times slower than scalar code until the JIT
+ * Compiles a Vector API loop in the background. Such a loop runs a hundred times slower or more until the JIT
  * has compiled it (its Java fallback allocates a vector object per operation), which would cost a short run more than
  * the vectors save. A {@code WarmUp} calls the loop on scratch data in a daemon thread until its timing settles, and
  * callers take a scalar loop that gives the same bits until {@link #done()}: which loop ran never shows in the
