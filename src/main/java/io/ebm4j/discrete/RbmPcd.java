@@ -53,7 +53,9 @@ public final class RbmPcd implements RbmMethod {
    * {@link BinaryChains}. The fused loop keeps p(h | X) from the negative phase and starts each update's sweep from it:
    * h ~ p(h | X) at the parameters before the update, then X ~ p(v | h) and p(h | X) at the new ones (the ordering of
    * Tieleman's and scikit-learn's implementations, one product with W fewer than a full sweep at the new
-   * parameters); further sweeps of the same update are full sweeps at the new parameters.
+   * parameters); further sweeps of the same update are full sweeps at the new parameters. {@link RbmTraining} runs the
+   * same step, whole SGD updates included, in single-precision vector loops (from this estimator's walkers); the
+   * double-precision {@code gradient} and {@code afterUpdate} here serve other callers.
    */
   @Override
   public Estimator start(Rbm rbm, INDArray data, Rng rng) {
