@@ -1,6 +1,7 @@
 package io.ebm4j.nn;
 
 import io.ebm4j.nd.Par;
+import io.ebm4j.nd.Silu;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,10 +34,14 @@ final class MlpPasses {
   private final Activation act;
   private final ParamViews p;
 
+  /** Single-precision SiLU network: the forward activation runs {@link Silu}'s float (vector) loop. */
+  private final boolean floatSilu;
+
   MlpPasses(MlpLayout layout, Activation act, ParamViews params) {
     this.layout = layout;
     this.act = act;
     this.p = params;
+    this.floatSilu = act == Activation.SILU && params.v.isFloat();
   }
 
   /**
@@ -63,17 +68,34 @@ final class MlpPasses {
       final double[] s2 = order >= 2 ? ws.s2[l] : null;
       final double[] s3 = order >= 3 ? ws.s3[l] : null;
       final double[] s2t = ws.s2[l];
+      final float[] s1f = ws.s1f[l];
       final double[] bias = snapshot(layout.biasOffset(l), nl);
+      final boolean first = c0 == 0;
+      final boolean fast = first && floatSilu;
+      final boolean wide = !floatSilu || order >= 2 || c1 > 1;
+      final float[] biasF = fast ? floatSnapshot(layout.biasOffset(l), nl) : null;
       final int ch1 = nRows * nl;
       final int ch2 = 2 * nRows * nl;
-      final boolean first = c0 == 0;
       final boolean tan1 = c0 <= 1 && c1 > 1;
       final boolean tan2 = c1 > 2;
+      if (first) {
+        ws.s1Current = wide;
+      } else if (!ws.s1Current) {
+        throw new IllegalStateException("tangent channels need a forward pass of order 2 or more first");
+      }
       Par.forRange(nRows, (chunk, from, to) -> {
+        float[][] f = fast ? ws.floatRows(chunk) : null;
         for (int i = from; i < to; i++) {
           int off = i * nl;
-          if (first) {
+          if (fast) {
+            siluRow(zv, biasF, av, off, nl, s1f, wide ? s1 : null, s2, s3, f);
+          } else if (first) {
             act.apply(zv, bias, av, off, nl, s1, s2, s3);
+            if (s1f != null) {
+              for (int k = off; k < off + nl; k++) {
+                s1f[k] = (float) s1[k];
+              }
+            }
           }
           if (tan1) {
             for (int k = off; k < off + nl; k++) {
@@ -90,6 +112,43 @@ final class MlpPasses {
       });
     }
     top(ws, c0, c1);
+  }
+
+  /**
+   * One row of the forward activation in single precision: {@link Silu} on z + b; sigma' into s1f, and widened into
+   * s1, s2, s3 where those are not null.
+   */
+  private static void siluRow(Vec zv, float[] bias, Vec av, int off, int nl, float[] s1f, double[] s1, double[] s2,
+      double[] s3, float[][] f) {
+    float[] z = f[0];
+    zv.read(off, z, nl);
+    Silu.apply(z, bias, nl, f[1], f[2], s2 == null ? null : f[3], s2 == null || s3 == null ? null : f[4]);
+    av.write(off, f[1], nl);
+    System.arraycopy(f[2], 0, s1f, off, nl);
+    if (s1 != null) {
+      widen(f[2], s1, off, nl);
+    }
+    if (s2 != null) {
+      widen(f[3], s2, off, nl);
+      if (s3 != null) {
+        widen(f[4], s3, off, nl);
+      }
+    }
+  }
+
+  private static void widen(float[] src, double[] dst, int off, int n) {
+    for (int k = 0; k < n; k++) {
+      dst[off + k] = src[k];
+    }
+  }
+
+  /** Parameters [off, off + len) as floats. */
+  private float[] floatSnapshot(int off, int len) {
+    float[] out = new float[len];
+    for (int k = 0; k < len; k++) {
+      out[k] = (float) p.v.get(off + k);
+    }
+    return out;
   }
 
   /** Inputs of at most this many dimensions skip BLAS in the first layer (a gemm with K = d is mostly overhead). */
@@ -113,6 +172,31 @@ final class MlpPasses {
     final Vec zv = ws.z[1].v;
     final int rows = (c1 - c0) * ws.n;
     final int r0 = c0 * ws.n;
+    if (zv.isFloat()) {
+      final float[] wf = floatSnapshot(layout.weightOffset(1), d * nl);
+      final float[][] rowsF = new float[Par.chunks(rows)][nl];
+      final float[][] xsF = new float[Par.chunks(rows)][d];
+      Par.forRange(rows, (chunk, from, to) -> {
+        float[] t = rowsF[chunk];
+        float[] x = xsF[chunk];
+        for (int i = r0 + from; i < r0 + to; i++) {
+          xv.read(i * d, x, d);
+          float x0 = x[0];
+          for (int k = 0; k < nl; k++) {
+            t[k] = x0 * wf[k];
+          }
+          for (int j = 1; j < d; j++) {
+            float xj = x[j];
+            int wo = j * nl;
+            for (int k = 0; k < nl; k++) {
+              t[k] += xj * wf[wo + k];
+            }
+          }
+          zv.write(i * nl, t, nl);
+        }
+      });
+      return;
+    }
     final double[][] accs = new double[Par.chunks(rows)][nl];
     Par.forRange(rows, (chunk, from, to) -> {
       double[] t = accs[chunk];
@@ -160,6 +244,24 @@ final class MlpPasses {
   /** U, U', U'' from the last layer's channels. */
   private void top(MlpWorkspace ws, int c0, int c1) {
     final int nRows = ws.n;
+    if (ws.s1f[layout.layers] != null) {
+      final int nl = layout.n[layout.layers];
+      final Vec av = ws.a[layout.layers].v;
+      final float[] wOut = floatSnapshot(layout.outOff, nl);
+      final double bo = p.v.get(layout.outBiasOff);
+      Par.forRange(nRows, (chunk, from, to) -> {
+        float[] t = ws.floatRows(chunk)[0];
+        for (int c = c0; c < c1; c++) {
+          double[] dst = c == 0 ? ws.energy : c == 1 ? ws.udot : ws.uddot;
+          double shift = c == 0 ? bo : 0;
+          for (int i = from; i < to; i++) {
+            av.read((c * nRows + i) * nl, t, nl);
+            dst[i] = dot(t, wOut, nl) + shift;
+          }
+        }
+      });
+      return;
+    }
     final int nl = layout.n[layout.layers];
     final Vec av = ws.a[layout.layers].v;
     final double[] wOut = snapshot(layout.outOff, nl);
@@ -200,12 +302,23 @@ final class MlpPasses {
       final Vec zv = ws.z[layers].v;
       final double[] s1 = ws.s1[layers];
       final double[] wOut = snapshot(layout.outOff, nl);
+      final float[] s1f = ws.s1f[layers];
+      final float[] wOutF = s1f == null ? null : floatSnapshot(layout.outOff, nl);
       Par.forRange(nRows, (chunk, from, to) -> {
+        float[] t = s1f == null ? null : ws.floatRows(chunk)[0];
         for (int i = from; i < to; i++) {
           double ub = seed == null ? 1.0 : seed[i];
           int off = i * nl;
-          for (int k = 0; k < nl; k++) {
-            zv.put(off + k, ub * wOut[k] * s1[off + k]);
+          if (s1f != null) {
+            float ubf = (float) ub;
+            for (int k = 0; k < nl; k++) {
+              t[k] = ubf * wOutF[k] * s1f[off + k];
+            }
+            zv.write(off, t, nl);
+          } else {
+            for (int k = 0; k < nl; k++) {
+              zv.put(off + k, ub * wOut[k] * s1[off + k]);
+            }
           }
         }
       });
@@ -215,7 +328,7 @@ final class MlpPasses {
       if (l > 1) {
         Nd4j.gemm(zbar, p.w[l], ws.ga[l - 1].channels(0, 1), false, true, 1.0, 0.0);
       } else if (wantGx) {
-        if (layout.n[0] <= SMALL_D) {
+        if (layout.n[0] <= SMALL_D && ws.s1f[1] == null) {
           inputGradient(ws);
         } else {
           Nd4j.gemm(zbar, p.w[1], ws.gx, false, true, 1.0, 0.0);
@@ -223,18 +336,35 @@ final class MlpPasses {
       }
       if (target != null) {
         if (extra != null) {
-          scaleRows(ws.z[l].v, layout.n[l], nRows, extra);
+          scaleRows(ws, ws.z[l].v, layout.n[l], nRows, extra);
         }
         INDArray in = l == 1 ? ws.xs.channels(0, 1) : ws.a[l - 1].channels(0, 1);
         Nd4j.gemm(in, zbar, target.w[l], true, false, alpha, 1.0);
-        Nd4j.gemm(ws.ones, zbar, target.b[l], false, false, alpha, 1.0);
+        if (ws.s1f[l] != null) {
+          addColumnSums(ws, ws.z[l].v, nRows, layout.n[l], null, alpha, target.v, layout.biasOffset(l));
+        } else {
+          Nd4j.gemm(ws.ones, zbar, target.b[l], false, false, alpha, 1.0);
+        }
       }
       if (l > 1) {
         final int nl = layout.n[l - 1];
         final Vec gv = ws.ga[l - 1].v;
         final Vec zv = ws.z[l - 1].v;
         final double[] s1 = ws.s1[l - 1];
+        final float[] s1f = ws.s1f[l - 1];
         Par.forRange(nRows, (chunk, from, to) -> {
+          if (s1f != null) {
+            float[] t = ws.floatRows(chunk)[0];
+            for (int i = from; i < to; i++) {
+              int off = i * nl;
+              gv.read(off, t, nl);
+              for (int k = 0; k < nl; k++) {
+                t[k] *= s1f[off + k];
+              }
+              zv.write(off, t, nl);
+            }
+            return;
+          }
           for (int q = from * nl; q < to * nl; q++) {
             zv.put(q, gv.get(q) * s1[q]);
           }
@@ -249,14 +379,98 @@ final class MlpPasses {
         rv.put(i, ri);
         sum += ri;
       }
-      Nd4j.gemm(ws.r.channels(0, 1), ws.a[layers].channels(0, 1), target.out, false, false, alpha, 1.0);
+      if (ws.s1f[layers] != null) {
+        double[] r = ws.rowC;
+        for (int i = 0; i < nRows; i++) {
+          r[i] = rv.get(i);
+        }
+        addColumnSums(ws, ws.a[layers].v, nRows, layout.n[layers], r, alpha, target.v, layout.outOff);
+      } else {
+        Nd4j.gemm(ws.r.channels(0, 1), ws.a[layers].channels(0, 1), target.out, false, false, alpha, 1.0);
+      }
       int c = layout.outBiasOff;
       target.v.put(c, target.v.get(c) + alpha * sum);
     }
   }
 
-  private static void scaleRows(Vec m, int cols, int nRows, double[] f) {
+  /** sum_k a[k] b[k] over [0, n) in eight interleaved float partial sums, added in double in a fixed order. */
+  static double dot(float[] a, float[] b, int n) {
+    float p0 = 0;
+    float p1 = 0;
+    float p2 = 0;
+    float p3 = 0;
+    float p4 = 0;
+    float p5 = 0;
+    float p6 = 0;
+    float p7 = 0;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      p0 += a[k] * b[k];
+      p1 += a[k + 1] * b[k + 1];
+      p2 += a[k + 2] * b[k + 2];
+      p3 += a[k + 3] * b[k + 3];
+      p4 += a[k + 4] * b[k + 4];
+      p5 += a[k + 5] * b[k + 5];
+      p6 += a[k + 6] * b[k + 6];
+      p7 += a[k + 7] * b[k + 7];
+    }
+    double s = ((double) p0 + p1) + ((double) p2 + p3) + (((double) p4 + p5) + ((double) p6 + p7));
+    for (; k < n; k++) {
+      s += a[k] * b[k];
+    }
+    return s;
+  }
+
+  /**
+   * target[off + k] += alpha * sum_i r_i m[i, k] over the N rows of a FLOAT matrix m [N, cols] (r null: 1). These are
+   * the bias and output-weight gradients, which as gemms with one row (ones^T m, r^T m) run far below BLAS speed.
+   * Each chunk of rows sums in float, as a gemm would, and the chunks' sums add in double in chunk order.
+   */
+  private static void addColumnSums(MlpWorkspace ws, Vec m, int rows, int cols, double[] r, double alpha, Vec target,
+      int off) {
+    Par.forRange(rows, (chunk, from, to) -> {
+      float[][] f = ws.floatRows(chunk);
+      float[] t = f[4];
+      float[] acc = f[5];
+      java.util.Arrays.fill(acc, 0, cols, 0f);
+      for (int i = from; i < to; i++) {
+        m.read(i * cols, t, cols);
+        if (r == null) {
+          for (int k = 0; k < cols; k++) {
+            acc[k] += t[k];
+          }
+        } else {
+          float ri = (float) r[i];
+          for (int k = 0; k < cols; k++) {
+            acc[k] += ri * t[k];
+          }
+        }
+      }
+    });
+    int chunks = Par.chunks(rows);
+    for (int k = 0; k < cols; k++) {
+      double s = 0;
+      for (int c = 0; c < chunks; c++) {
+        s += ws.floatRows(c)[5][k];
+      }
+      target.put(off + k, target.get(off + k) + alpha * s);
+    }
+  }
+
+  private static void scaleRows(MlpWorkspace ws, Vec m, int cols, int nRows, double[] f) {
     Par.forRange(nRows, (chunk, from, to) -> {
+      if (m.isFloat()) {
+        float[] t = ws.floatRows(chunk)[0];
+        for (int i = from; i < to; i++) {
+          float fi = (float) f[i];
+          m.read(i * cols, t, cols);
+          for (int k = 0; k < cols; k++) {
+            t[k] *= fi;
+          }
+          m.write(i * cols, t, cols);
+        }
+        return;
+      }
       for (int i = from; i < to; i++) {
         double fi = f[i];
         for (int q = i * cols; q < (i + 1) * cols; q++) {

@@ -32,6 +32,13 @@ final class MlpWorkspace {
   final double[][] s1;
   final double[][] s2;
   final double[][] s3;
+  /**
+   * sigma' at channel 0 in single precision, index 1..L (FLOAT models only): the fused loops of first-order passes
+   * read it; s1 (double) is filled too when a pass goes on to second order.
+   */
+  final float[][] s1f;
+  /** Whether s1 (double) holds the last forward pass's sigma' (always, unless a FLOAT first-order pass skipped it). */
+  boolean s1Current;
   /** Row weights for the output-weight gradient, [1, channels * N]. */
   final Stack r;
   /** A [1, N] row of ones (bias gradients as one gemm). */
@@ -42,6 +49,10 @@ final class MlpWorkspace {
   final double[] uddot;
   final double[] rowA;
   final double[] rowB;
+  final double[] rowC;
+  /** Per-chunk rows of float scratch for the single-precision fused loops, [chunk][slot][max hidden width]. */
+  private final float[][][] rows;
+  private final int width;
 
   MlpWorkspace(MlpLayout layout, DataType dtype, int n, int channels) {
     this.n = n;
@@ -54,6 +65,7 @@ final class MlpWorkspace {
     s1 = new double[layers + 1][];
     s2 = new double[layers + 1][];
     s3 = new double[layers + 1][];
+    s1f = new float[layers + 1][];
     for (int l = 1; l <= layers; l++) {
       z[l] = new Stack(dtype, n, channels, layout.n[l]);
       a[l] = new Stack(dtype, n, channels, layout.n[l]);
@@ -61,7 +73,11 @@ final class MlpWorkspace {
         ga[l] = new Stack(dtype, n, channels, layout.n[l]);
       }
       s1[l] = new double[n * layout.n[l]];
+      if (dtype == DataType.FLOAT) {
+        s1f[l] = new float[n * layout.n[l]];
+      }
     }
+
     gx = Nd4j.create(dtype, n, layout.n[0]);
     gxv = Vec.of(gx);
     r = new Stack(dtype, 1, channels, n);
@@ -71,7 +87,27 @@ final class MlpWorkspace {
     uddot = new double[n];
     rowA = new double[n];
     rowB = new double[n];
+    rowC = new double[n];
+    int w = 0;
+    for (int l = 1; l <= layers; l++) {
+      w = Math.max(w, layout.n[l]);
+    }
+    width = w;
+    rows = new float[io.ebm4j.nd.Par.chunks(n)][][];
   }
+
+  /** Chunk c's float scratch rows (FLOAT_ROWS of them, each as long as the widest hidden layer). */
+  float[][] floatRows(int c) {
+    float[][] r = rows[c];
+    if (r == null) {
+      r = new float[FLOAT_ROWS][width];
+      rows[c] = r;
+    }
+    return r;
+  }
+
+  /** Number of float scratch rows per chunk. */
+  static final int FLOAT_ROWS = 6;
 
   /** Makes sure sigma'' (order >= 2) and sigma''' (order 3) have room. */
   void ensureOrder(int order) {

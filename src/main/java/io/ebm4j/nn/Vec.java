@@ -17,6 +17,15 @@ abstract class Vec {
   /** Sets element i (from the array's offset), rounding to the array's precision. */
   abstract void put(int i, double v);
 
+  /** Copies elements [i, i + n) into dst[0, n) (rounded to float for a DOUBLE array). */
+  abstract void read(int i, float[] dst, int n);
+
+  /** Sets elements [i, i + n) to src[0, n). */
+  abstract void write(int i, float[] src, int n);
+
+  /** Whether the elements are single precision (so {@link #read} and {@link #write} are exact bulk copies). */
+  abstract boolean isFloat();
+
   /** A view over a contiguous row-major FLOAT or DOUBLE array (or a contiguous view into one). */
   static Vec of(INDArray a) {
     int base = (int) a.offset();
@@ -58,6 +67,21 @@ abstract class Vec {
     void put(int i, double v) {
       b.put(base + i, (float) v);
     }
+
+    @Override
+    void read(int i, float[] dst, int n) {
+      b.get(base + i, dst, 0, n);
+    }
+
+    @Override
+    void write(int i, float[] src, int n) {
+      b.put(base + i, src, 0, n);
+    }
+
+    @Override
+    boolean isFloat() {
+      return true;
+    }
   }
 
   private static final class F64 extends Vec {
@@ -77,6 +101,25 @@ abstract class Vec {
     @Override
     void put(int i, double v) {
       b.put(base + i, v);
+    }
+
+    @Override
+    void read(int i, float[] dst, int n) {
+      for (int k = 0; k < n; k++) {
+        dst[k] = (float) b.get(base + i + k);
+      }
+    }
+
+    @Override
+    void write(int i, float[] src, int n) {
+      for (int k = 0; k < n; k++) {
+        b.put(base + i + k, src[k]);
+      }
+    }
+
+    @Override
+    boolean isFloat() {
+      return false;
     }
   }
 }
