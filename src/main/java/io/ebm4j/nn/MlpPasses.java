@@ -69,6 +69,7 @@ final class MlpPasses {
       final double[] s3 = order >= 3 ? ws.s3[l] : null;
       final double[] s2t = ws.s2[l];
       final float[] s1f = ws.s1f[l];
+      final float[] s2f = order >= 2 ? ws.s2f[l] : null;
       final double[] bias = snapshot(layout.biasOffset(l), nl);
       final boolean first = c0 == 0;
       final boolean fast = first && floatSilu;
@@ -88,16 +89,28 @@ final class MlpPasses {
         for (int i = from; i < to; i++) {
           int off = i * nl;
           if (fast) {
-            siluRow(zv, biasF, av, off, nl, s1f, wide ? s1 : null, s2, s3, f);
+            siluRow(zv, biasF, av, off, nl, s1f, s2f, wide ? s1 : null, s2, s3, f);
           } else if (first) {
             act.apply(zv, bias, av, off, nl, s1, s2, s3);
             if (s1f != null) {
               for (int k = off; k < off + nl; k++) {
                 s1f[k] = (float) s1[k];
               }
+              if (s2f != null) {
+                for (int k = off; k < off + nl; k++) {
+                  s2f[k] = (float) s2[k];
+                }
+              }
             }
           }
-          if (tan1) {
+          if (tan1 && s1f != null) {
+            float[] t = ws.floatRows(chunk)[0];
+            zv.read(ch1 + off, t, nl);
+            for (int k = 0; k < nl; k++) {
+              t[k] *= s1f[off + k];
+            }
+            av.write(ch1 + off, t, nl);
+          } else if (tan1) {
             for (int k = off; k < off + nl; k++) {
               av.put(ch1 + k, s1[k] * zv.get(ch1 + k));
             }
@@ -118,13 +131,17 @@ final class MlpPasses {
    * One row of the forward activation in single precision: {@link Silu} on z + b; sigma' into s1f, and widened into
    * s1, s2, s3 where those are not null.
    */
-  private static void siluRow(Vec zv, float[] bias, Vec av, int off, int nl, float[] s1f, double[] s1, double[] s2,
-      double[] s3, float[][] f) {
+  private static void siluRow(Vec zv, float[] bias, Vec av, int off, int nl, float[] s1f, float[] s2f, double[] s1,
+      double[] s2, double[] s3, float[][] f) {
     float[] z = f[0];
     zv.read(off, z, nl);
-    Silu.apply(z, bias, nl, f[1], f[2], s2 == null ? null : f[3], s2 == null || s3 == null ? null : f[4]);
+    boolean second = s2 != null || s2f != null;
+    Silu.apply(z, bias, nl, f[1], f[2], second ? f[3] : null, second && s3 != null ? f[4] : null);
     av.write(off, f[1], nl);
     System.arraycopy(f[2], 0, s1f, off, nl);
+    if (s2f != null) {
+      System.arraycopy(f[3], 0, s2f, off, nl);
+    }
     if (s1 != null) {
       widen(f[2], s1, off, nl);
     }
@@ -341,7 +358,7 @@ final class MlpPasses {
         INDArray in = l == 1 ? ws.xs.channels(0, 1) : ws.a[l - 1].channels(0, 1);
         Nd4j.gemm(in, zbar, target.w[l], true, false, alpha, 1.0);
         if (ws.s1f[l] != null) {
-          addColumnSums(ws, ws.z[l].v, nRows, layout.n[l], null, alpha, target.v, layout.biasOffset(l));
+          addColumnSums(ws, ws.z[l].v, 0, nRows, layout.n[l], null, alpha, target.v, layout.biasOffset(l));
         } else {
           Nd4j.gemm(ws.ones, zbar, target.b[l], false, false, alpha, 1.0);
         }
@@ -384,7 +401,7 @@ final class MlpPasses {
         for (int i = 0; i < nRows; i++) {
           r[i] = rv.get(i);
         }
-        addColumnSums(ws, ws.a[layers].v, nRows, layout.n[layers], r, alpha, target.v, layout.outOff);
+        addColumnSums(ws, ws.a[layers].v, 0, nRows, layout.n[layers], r, alpha, target.v, layout.outOff);
       } else {
         Nd4j.gemm(ws.r.channels(0, 1), ws.a[layers].channels(0, 1), target.out, false, false, alpha, 1.0);
       }
@@ -422,19 +439,19 @@ final class MlpPasses {
   }
 
   /**
-   * target[off + k] += alpha * sum_i r_i m[i, k] over the N rows of a FLOAT matrix m [N, cols] (r null: 1). These are
+   * target[off + k] += alpha * sum_i r_i m[row0 + i, k] over N rows of a FLOAT matrix m (r null: 1). These are
    * the bias and output-weight gradients, which as gemms with one row (ones^T m, r^T m) run far below BLAS speed.
    * Each chunk of rows sums in float, as a gemm would, and the chunks' sums add in double in chunk order.
    */
-  private static void addColumnSums(MlpWorkspace ws, Vec m, int rows, int cols, double[] r, double alpha, Vec target,
-      int off) {
+  private static void addColumnSums(MlpWorkspace ws, Vec m, int row0, int rows, int cols, double[] r, double alpha,
+      Vec target, int off) {
     Par.forRange(rows, (chunk, from, to) -> {
       float[][] f = ws.floatRows(chunk);
       float[] t = f[4];
       float[] acc = f[5];
       java.util.Arrays.fill(acc, 0, cols, 0f);
       for (int i = from; i < to; i++) {
-        m.read(i * cols, t, cols);
+        m.read((row0 + i) * cols, t, cols);
         if (r == null) {
           for (int k = 0; k < cols; k++) {
             acc[k] += t[k];
@@ -501,7 +518,12 @@ final class MlpPasses {
         rv.put(2 * nRows + i, uddBar);
       }
     }
-    Nd4j.gemm(ws.r.channels(0, k), ws.a[layers].channels(0, k), target.out, false, false, 1.0, 1.0);
+    final boolean f32 = k == 2 && ws.s2f[layers] != null;
+    if (f32) {
+      addColumnSums(ws, ws.a[layers].v, nRows, nRows, layout.n[layers], udBar, 1.0, target.v, layout.outOff);
+    } else {
+      Nd4j.gemm(ws.r.channels(0, k), ws.a[layers].channels(0, k), target.out, false, false, 1.0, 1.0);
+    }
     for (int l = layers; l >= 1; l--) {
       final int nl = layout.n[l];
       final Vec zv = ws.z[l].v;
@@ -512,7 +534,14 @@ final class MlpPasses {
       final double[] wOut = snapshot(layout.outOff, nl);
       final int ch1 = nRows * nl;
       final int ch2 = 2 * nRows * nl;
+      final float[] s1f = ws.s1f[l];
+      final float[] s2f = ws.s2f[l];
+      final float[] wOutF = f32 ? floatSnapshot(layout.outOff, nl) : null;
       Par.forRange(nRows, (chunk, from, to) -> {
+        if (f32) {
+          taylorRowsFloat(ws.floatRows(chunk), zv, gv, s1f, s2f, wOutF, udBar, nRows, nl, from, to);
+          return;
+        }
         for (int i = from; i < to; i++) {
           for (int q = i * nl; q < (i + 1) * nl; q++) {
             double hb;
@@ -549,7 +578,45 @@ final class MlpPasses {
       }
       INDArray in = l == 1 ? ws.xs.channels(0, k) : ws.a[l - 1].channels(0, k);
       Nd4j.gemm(in, zbar, target.w[l], true, false, 1.0, 1.0);
-      Nd4j.gemm(ws.ones, ws.z[l].channels(0, 1), target.b[l], false, false, 1.0, 1.0);
+      if (f32) {
+        addColumnSums(ws, zv, 0, nRows, nl, null, 1.0, target.v, layout.biasOffset(l));
+      } else {
+        Nd4j.gemm(ws.ones, ws.z[l].channels(0, 1), target.b[l], false, false, 1.0, 1.0);
+      }
+    }
+  }
+
+  /**
+   * The two-channel (k = 2) cotangent step of {@link #backwardTaylor} for rows [from, to) in single precision:
+   * zbar = hbar s1 + hbar' s2 z', zbar' = hbar' s1, with hbar = 0 and hbar' = ubar'_i w_out on the top layer.
+   */
+  private static void taylorRowsFloat(float[][] f, Vec zv, Vec gv, float[] s1, float[] s2, float[] wOut,
+      double[] udBar, int nRows, int nl, int from, int to) {
+    float[] hb = f[0];
+    float[] hbd = f[1];
+    float[] zd = f[2];
+    float[] z0 = f[3];
+    final int ch1 = nRows * nl;
+    for (int i = from; i < to; i++) {
+      int off = i * nl;
+      zv.read(ch1 + off, zd, nl);
+      if (gv == null) {
+        float u = (float) udBar[i];
+        for (int k = 0; k < nl; k++) {
+          hbd[k] = u * wOut[k];
+          z0[k] = hbd[k] * s2[off + k] * zd[k];
+          zd[k] = hbd[k] * s1[off + k];
+        }
+      } else {
+        gv.read(off, hb, nl);
+        gv.read(ch1 + off, hbd, nl);
+        for (int k = 0; k < nl; k++) {
+          z0[k] = hb[k] * s1[off + k] + hbd[k] * s2[off + k] * zd[k];
+          zd[k] = hbd[k] * s1[off + k];
+        }
+      }
+      zv.write(off, z0, nl);
+      zv.write(ch1 + off, zd, nl);
     }
   }
 }

@@ -37,6 +37,8 @@ final class MlpWorkspace {
    * read it; s1 (double) is filled too when a pass goes on to second order.
    */
   final float[][] s1f;
+  /** sigma'' at channel 0 in single precision, index 1..L (FLOAT models, after a pass of order 2 or more). */
+  final float[][] s2f;
   /** Whether s1 (double) holds the last forward pass's sigma' (always, unless a FLOAT first-order pass skipped it). */
   boolean s1Current;
   /** Row weights for the output-weight gradient, [1, channels * N]. */
@@ -66,6 +68,7 @@ final class MlpWorkspace {
     s2 = new double[layers + 1][];
     s3 = new double[layers + 1][];
     s1f = new float[layers + 1][];
+    s2f = new float[layers + 1][];
     for (int l = 1; l <= layers; l++) {
       z[l] = new Stack(dtype, n, channels, layout.n[l]);
       a[l] = new Stack(dtype, n, channels, layout.n[l]);
@@ -114,6 +117,9 @@ final class MlpWorkspace {
     for (int l = 1; l < s1.length; l++) {
       if (order >= 2 && s2[l] == null) {
         s2[l] = new double[s1[l].length];
+        if (s1f[l] != null) {
+          s2f[l] = new float[s1[l].length];
+        }
       }
       if (order >= 3 && s3[l] == null) {
         s3[l] = new double[s1[l].length];
