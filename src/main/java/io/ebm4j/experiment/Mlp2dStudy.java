@@ -137,6 +137,7 @@ public final class Mlp2dStudy implements Study<Mlp2dConfig, SumEnergy> {
   @Override
   public List<Arm<Mlp2dConfig, SumEnergy>> arms(Mlp2dConfig c) {
     double[] w = target(c).weights();
+    double[][] means = target(c).means();
     List<Arm<Mlp2dConfig, SumEnergy>> arms = new ArrayList<>();
     for (String m : c.methods()) {
       arms.add(Arm.<Mlp2dConfig, SumEnergy>of(m, cell -> model(c, 1000L + cell.seed()), cell -> method(c, m, cell))
@@ -150,7 +151,7 @@ public final class Mlp2dStudy implements Study<Mlp2dConfig, SumEnergy> {
                 .listen((k, e, est, row) -> {
                   if (row != null) {
                     GridDensity g = grid(c, e);
-                    row.put("maxWeightError", maxError(g.masses(x -> nearest(target(c).means(), x), w.length), w));
+                    row.put("maxWeightError", maxError(g.masses(x -> nearest(means, x), w.length), w));
                     row.put("kl", truthGrid.kl(g));
                   }
                 });
