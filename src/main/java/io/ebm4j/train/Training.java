@@ -482,7 +482,7 @@ public final class Training<E extends TrainableEnergy> {
               break;
             }
             INDArray batch = batchSize == 0 ? data : minibatch(batchRng, batchBuffer);
-            grad.assign(0);
+            zero(grad);
             est.gradient(batch, grad);
             requireFinite(grad, names, k, "gradient of ");
             if (weightDecay > 0 || clipNorm < Double.POSITIVE_INFINITY) {
@@ -503,8 +503,10 @@ public final class Training<E extends TrainableEnergy> {
             if (params.dataType() == grad.dataType()) {
               params.subi(grad);
               requireFinite(params, names, k, "");
+            } else if (isFlatFloat(params)) {
+              // float32 neural energies: the gradient is accumulated in double and applied in their precision
+              subtractFinite(params, grad, names, k);
             } else {
-              // e.g. float32 neural energies: the gradient is accumulated in double and applied in their precision
               params.subi(grad.castTo(params.dataType()));
               requireFinite(params.castTo(grad.dataType()), names, k, "");
             }
@@ -666,6 +668,39 @@ public final class Training<E extends TrainableEnergy> {
       }
       if (!Double.isFinite(w.get(i))) {
         throw new TrainingDivergedException(step, "log-weight of walker " + i, w.get(i));
+      }
+    }
+  }
+
+  /** v = 0 (a dense double vector), in Java: as a native op it would cost more than the loop. */
+  private static void zero(INDArray v) {
+    DoubleBuffer b = Batches.buffer(v);
+    int n = (int) v.length();
+    for (int j = 0; j < n; j++) {
+      b.put(j, 0.0);
+    }
+  }
+
+  /** Whether p is a contiguous FLOAT vector (the parameters of a single-precision neural energy). */
+  private static boolean isFlatFloat(INDArray p) {
+    return p.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && (p.rank() <= 1 || p.isVector())
+        && (p.length() == 1 || p.elementWiseStride() == 1);
+  }
+
+  /**
+   * params -= (float) step, element by element in single precision (as ND4J's subi of the cast step would), and
+   * every new value must be finite.
+   */
+  private static void subtractFinite(INDArray params, INDArray step, String[] names, int k) {
+    java.nio.FloatBuffer pb = params.data().asNioFloat();
+    int base = (int) params.offset();
+    DoubleBuffer sb = Batches.buffer(step);
+    int n = (int) params.length();
+    for (int j = 0; j < n; j++) {
+      float v = pb.get(base + j) - (float) sb.get(j);
+      pb.put(base + j, v);
+      if (!Float.isFinite(v)) {
+        throw new TrainingDivergedException(k, "parameter " + names[j], v);
       }
     }
   }
