@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of the neural energy's derivatives: an MLP with two hidden layers of width H, SiLU, float32, on a batch of N
- * points in d dimensions.
+ * points in d dimensions (the sizes of the reference PyTorch benchmark: S1 = 2x128x1024, S2 = 2x128x8192,
+ * S3 = 784x256x256).
  *
  * <ul>
  *   <li>g1: energies and grad_x ({@code evaluate});
@@ -30,10 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>sm: parameter gradient of sum_i |grad_x U(x_i)|^2 / 2 ({@code accumulateSquaredScoreGradient}).
  * </ul>
  *
- * Run (from the repository root; one thread for BLAS, OpenMP and the fork-join pool):
+ * Run (from the repository root; one thread for BLAS, OpenMP and the fork-join pool; on a CPU with AVX-512, OpenBLAS's
+ * AVX-512 kernels as {@code ./ebm4j} picks them, see the README's "OpenBLAS kernels"):
  *
  * <pre>
- *   OMP_NUM_THREADS=1 mvn -Pbench -B -q compile exec:exec@bench \
+ *   OPENBLAS_CORETYPE=SKYLAKEX OMP_NUM_THREADS=1 mvn -Pbench -B -q compile exec:exec@bench \
  *     -Dbench.args="MlpBench -f 2 -jvmArgsAppend '--add-modules=jdk.incubator.vector -Djava.util.concurrent.ForkJoinPool.common.parallelism=0'"
  * </pre>
  *

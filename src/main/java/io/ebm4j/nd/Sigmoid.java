@@ -11,7 +11,7 @@ package io.ebm4j.nd;
  * scalar loop and the Vector API loop (used where the {@code jdk.incubator.vector} module is present) give the same
  * bits: a seeded run gives the same numbers with or without the module, before and after the JIT compiles it.
  *
- * <p>The vector loop is compiled in the background ({@link WarmUp}) when this class loads; until then callers take the
+ * <p>The vector loop is compiled in the background ({@link WarmUp}) from the first call on; until then callers take the
  * scalar loop, which gives the same bits.
  *
  * <pre>{@code
@@ -34,7 +34,6 @@ public final class Sigmoid {
   static final float C5 = 1f / 120;
   static final float C6 = 1f / 720;
   static final float C7 = 1f / 5040;
-  private static final WarmUp WARM = detect() ? WarmUp.start("sigmoid", Sigmoid::warmUpCall) : null;
   private static float[] scratch;
 
   private Sigmoid() {}
@@ -53,7 +52,7 @@ public final class Sigmoid {
       throw new IllegalArgumentException("block [" + off + ", " + (off + n) + ") is outside an array of length "
           + a.length);
     }
-    if (WARM != null && WARM.done()) {
+    if (Warm.done()) {
       VectorSigmoid.apply(a, off, n);
     } else {
       scalar(a, off, n);
@@ -61,16 +60,28 @@ public final class Sigmoid {
   }
 
   /**
-   * Loads this class, which starts compiling the vector loop in the background; optional (the first call does it), but
-   * calling it early lets the compilation overlap other start-up work.
+   * Starts compiling the vector loop in the background; optional (the first call does it), but calling it early lets
+   * the compilation overlap other start-up work.
    */
   public static void prepare() {
-    // class initialisation starts the warm-up
+    Warm.done();
   }
 
   /** Whether calls now take the Vector API loop (the module is present and the loop has been compiled). */
   public static boolean vectorised() {
-    return WARM != null && WARM.done();
+    return Warm.done();
+  }
+
+  /**
+   * The warm-up, started when this holder class loads: on the first {@link #apply}, not when {@link Silu} borrows
+   * {@link #of} and the constants.
+   */
+  private static final class Warm {
+    private static final WarmUp WARM = detect() ? WarmUp.start("sigmoid", Sigmoid::warmUpCall) : null;
+
+    static boolean done() {
+      return WARM != null && WARM.done();
+    }
   }
 
   /** The scalar loop, the reference the vector loop matches bit for bit. */

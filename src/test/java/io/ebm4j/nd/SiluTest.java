@@ -25,7 +25,7 @@ class SiluTest {
   }
 
   @Test
-  void valueAndThreeDerivativesMatchTheDoublePrecisionActivation() {
+  void valueAndThreeDerivativesMatchTheExactOnesInDouble() {
     float[][] in = inputs();
     float[] a = new float[N];
     float[] d1 = new float[N];
