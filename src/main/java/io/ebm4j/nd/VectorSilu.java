@@ -1,15 +1,14 @@
 package io.ebm4j.nd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API loop of {@link Silu}: the operations of {@link Silu#scalar} lane by lane, the logistic function as in
- * {@link VectorSigmoid}. Loaded only when the {@code jdk.incubator.vector} module is in the boot layer.
+ * The Vector API loop of {@link Silu}: the operations of {@link Silu#scalar} lane by lane, the logistic function by
+ * {@link VectorSigmoid#of}. Loaded only when the {@code jdk.incubator.vector} module is in the boot layer.
  */
 final class VectorSilu {
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = VectorSigmoid.S;
   private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
   private VectorSilu() {}
@@ -24,15 +23,7 @@ final class VectorSilu {
     int bound = S.loopBound(n);
     for (; k < bound; k += S.length()) {
       FloatVector x = FloatVector.fromArray(S, z, k).add(FloatVector.fromArray(S, bias, k));
-      FloatVector e = x.neg().max(-Sigmoid.CLAMP).min(Sigmoid.CLAMP);
-      FloatVector t = e.mul(Sigmoid.LOG2E).add(Sigmoid.ROUND);
-      FloatVector m = t.sub(Sigmoid.ROUND);
-      FloatVector r = e.sub(m.mul(Sigmoid.LN2_HI)).sub(m.mul(Sigmoid.LN2_LO));
-      FloatVector p = r.mul(Sigmoid.C7).add(Sigmoid.C6).mul(r).add(Sigmoid.C5).mul(r).add(Sigmoid.C4).mul(r)
-          .add(Sigmoid.C3).mul(r).add(Sigmoid.C2).mul(r).mul(r).add(r).add(1f);
-      FloatVector scale = t.reinterpretAsInts().sub(Sigmoid.ROUND_BITS).add(127)
-          .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-      FloatVector s = ONE.div(p.mul(scale).add(1f));
+      FloatVector s = VectorSigmoid.of(x);
       FloatVector q = s.mul(ONE.sub(s));
       x.mul(s).intoArray(a, k);
       s.add(x.mul(q)).intoArray(d1, k);
