@@ -78,6 +78,7 @@ final class Archive {
       tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
       try (FileOutputStream file = new FileOutputStream(tmp.toFile());
           ZipOutputStream zip = new ZipOutputStream(wrap.apply(new BufferedOutputStream(file)))) {
+        zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
         put(zip, MANIFEST, Props.write(m));
         for (Map.Entry<String, byte[]> e : content.entrySet()) {
           put(zip, e.getKey(), e.getValue());
