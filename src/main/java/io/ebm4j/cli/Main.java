@@ -82,7 +82,7 @@ public final class Main {
     String engineName = "local";
     String master = null;
     int threads = Runtime.getRuntime().availableProcessors();
-    int checkpointEvery = 100;
+    int checkpointEvery = 500;
     boolean fresh = false;
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);

@@ -1,7 +1,9 @@
 package io.ebm4j.nd;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Deterministic data parallelism over the rows of a batch. Work is cut into a number of chunks that depends only on
@@ -38,26 +40,89 @@ public final class Par {
     return (int) ((long) n * c / k);
   }
 
-  /** Runs body over all chunks of n rows, in parallel when n is large. */
+  /**
+   * Runs body over all chunks of n rows, in parallel when n is large. The calling thread takes chunks too: it and up
+   * to {@code parallelism} helper tasks on the common pool claim chunk indices from one counter until none is left,
+   * then the caller waits for the chunks others claimed. (Forking one task per chunk and joining them left an outside
+   * caller, such as a study's engine thread or a benchmark thread, blocked in the join while the pool's workers ran
+   * all the chunks; with one worker, two threads ran no faster than one.) Which thread runs a chunk never changes
+   * what it computes.
+   */
   public static void forRange(int n, RangeBody body) {
     int k = chunks(n);
-    if (k == 1 || ForkJoinPool.getCommonPoolParallelism() < 1) {
+    int parallelism = ForkJoinPool.getCommonPoolParallelism();
+    if (k == 1 || parallelism < 1) {
       for (int c = 0; c < k; c++) {
         body.run(c, start(n, k, c), start(n, k, c + 1));
       }
       return;
     }
-    RecursiveAction[] tasks = new RecursiveAction[k];
-    for (int c = 0; c < k; c++) {
-      final int cc = c;
-      tasks[c] = new RecursiveAction() {
-        @Override
-        protected void compute() {
-          body.run(cc, start(n, k, cc), start(n, k, cc + 1));
-        }
-      };
+    Shared shared = new Shared(n, k, body);
+    int helpers = Math.min(parallelism, k - 1);
+    for (int h = 0; h < helpers; h++) {
+      ForkJoinPool.commonPool().execute(shared::drain);
     }
-    RecursiveAction.invokeAll(tasks);
+    shared.drain();
+    shared.await();
+  }
+
+  /** The chunks of one {@link #forRange} call: the next unclaimed index, a count of finished ones, the first error. */
+  private static final class Shared {
+    private final int n;
+    private final int k;
+    private final RangeBody body;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch finished;
+    private final AtomicReference<Throwable> error = new AtomicReference<>();
+
+    Shared(int n, int k, RangeBody body) {
+      this.n = n;
+      this.k = k;
+      this.body = body;
+      this.finished = new CountDownLatch(k);
+    }
+
+    /** Claims and runs chunks until none is left (a helper that starts late finds none and returns). */
+    void drain() {
+      int c;
+      while ((c = next.getAndIncrement()) < k) {
+        try {
+          if (error.get() == null) {
+            body.run(c, start(n, k, c), start(n, k, c + 1));
+          }
+        } catch (Throwable t) {
+          error.compareAndSet(null, t);
+        } finally {
+          finished.countDown();
+        }
+      }
+    }
+
+    /** Waits for every chunk, then rethrows the first error a chunk threw. */
+    void await() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          finished.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable t = error.get();
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      if (t instanceof Error) {
+        throw (Error) t;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
   }
 
   /** Sum over chunks in chunk order (deterministic for a given n). */
