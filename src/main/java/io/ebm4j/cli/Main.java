@@ -31,6 +31,7 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    io.ebm4j.nd.VecMath.prepare(); // the vector exp and log compile while ND4J and the data load
     int code;
     try {
       code = run(args);

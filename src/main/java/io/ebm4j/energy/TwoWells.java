@@ -115,6 +115,33 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return s > 0;
   }
 
+  /**
+   * Which well each row of x [n, d] is in, as {@link #inWellB(DoubleBuffer, int)} decides it, into side[0, n); rows
+   * are read in bulk blocks, for trackers that classify every walker at every step.
+   */
+  public void inWellB(INDArray x, boolean[] side) {
+    final int d = a.length;
+    final int n = (int) x.rows();
+    if (x.columns() != d || side.length < n) {
+      throw new IllegalArgumentException("x must be [n, " + d + "] with side of length at least n, got x "
+          + Arrays.toString(x.shape()) + " and side of length " + side.length);
+    }
+    final DoubleBuffer xb = Batches.buffer(x);
+    final int block = VecMath.BLOCK;
+    double[] xs = new double[block * d];
+    for (int r = 0; r < n; r += block) {
+      int m = Math.min(block, n - r);
+      xb.get(r * d, xs, 0, m * d);
+      for (int i = 0; i < m; i++) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          s += (xs[i * d + j] - mid[j]) * ab[j];
+        }
+        side[r + i] = s > 0;
+      }
+    }
+  }
+
   @Override
   public int dim() {
     return a.length;
@@ -179,15 +206,11 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return Double.longBitsToDouble((ONE_BITS & mask) | (Double.doubleToRawLongBits(e) & ~mask));
   }
 
-  /** log(1 + e) for e in [0, 1], accurate for tiny e without log1p's cost. */
-  private static double log1pSmall(double e) {
-    return e > 1e-8 ? Math.log(1.0 + e) : e;
-  }
-
   /**
    * Energies and gradients in blocks of {@link VecMath#BLOCK} rows, on arrays (one bulk copy in and out per block):
-   * one pass for the half-distances, one vectorised exponential e = exp(-|r_a - r_b|) per block, one pass for
-   * U = min(r_a, r_b) - log(1 + e) and the gradient. Same arithmetic, row by row, as the scalar formulas.
+   * one pass for the half-distances, one vectorised exponential e = exp(-|r_a - r_b|) and logarithm log(1 + e) per
+   * block, one pass for U = min(r_a, r_b) - log(1 + e) (with log(1 + e) = e below e = 1e-8, where 1 + e loses e's
+   * digits) and the gradient. Same arithmetic, row by row, as the scalar formulas.
    */
   @Override
   public void evaluate(INDArray x, INDArray u, INDArray g) {
@@ -203,15 +226,20 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
       double[] ra = new double[block];
       double[] dl = new double[block];
       double[] ex = new double[block];
+      double[] lg = new double[block];
       for (int s = from; s < to; s += block) {
         int m = Math.min(block, to - s);
         xb.get(s * d, xs, 0, m * d);
         halfDistances(xs, m, z, ra, dl, ex);
         VecMath.exp(ex, m);
         for (int k = 0; k < m; k++) {
+          lg[k] = 1.0 + ex[k];
+        }
+        VecMath.log(lg, 0, m);
+        for (int k = 0; k < m; k++) {
           double delta = dl[k];
           double e = ex[k];
-          ra[k] = Math.min(ra[k], ra[k] - delta) - log1pSmall(e);
+          ra[k] = Math.min(ra[k], ra[k] - delta) - (e > 1e-8 ? lg[k] : e);
           if (gb != null) {
             double p = numerator(delta, e) / (1.0 + e);
             for (int j = 0; j < d; j++) {

@@ -16,6 +16,7 @@ import java.util.Map;
 final class WellTracker implements StepListener<TrainableEnergy> {
   private final TwoWells wells;
   private boolean[] side;
+  private boolean[] next; // scratch for this step's sides
   private long resamplings;
   private long crossings;
   private double[] weights; // scratch for e^{A - max A} on logged steps
@@ -56,23 +57,27 @@ final class WellTracker implements StepListener<TrainableEnergy> {
     if (c == null) {
       return;
     }
-    DoubleBuffer x = io.ebm4j.nd.Batches.buffer(c.positions());
     int n = c.size();
     boolean copied = c.resamplings() != resamplings;
     resamplings = c.resamplings();
-    if (side == null) {
+    if (side == null || side.length != n) {
       side = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        side[i] = wells.inWellB(x, i);
-      }
+      wells.inWellB(c.positions(), side);
     } else {
-      for (int i = 0; i < n; i++) {
-        boolean s = wells.inWellB(x, i);
-        if (s != side[i] && !copied) {
-          crossings++;
-        }
-        side[i] = s;
+      if (next == null || next.length != n) {
+        next = new boolean[n];
       }
+      wells.inWellB(c.positions(), next);
+      if (!copied) {
+        int moved = 0;
+        for (int i = 0; i < n; i++) {
+          moved += next[i] != side[i] ? 1 : 0;
+        }
+        crossings += moved;
+      }
+      boolean[] t = side;
+      side = next;
+      next = t;
     }
     if (row != null) {
       row.put("crossings", (double) crossings);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The two-well energy runs its loops in blocks with a vectorised exponential (1 ulp from Math.exp); every row of a
+ * The two-well energy runs its loops in blocks with a vectorised exponential and logarithm (1 ulp from StrictMath);
+ * every row of a
  * batch that spans several parallel chunks and partial blocks must still match the row-by-row formulas.
  */
 class TwoWellsBlockedLoopsTest {

@@ -135,6 +135,31 @@ class TwoWellsTest {
   }
 
   @Test
+  void theBulkWellTestAgreesWithTheRowTestInOneAndThreeDimensions() {
+    TwoWells one = Energies.twoWells(-10, 10).withMassOfB(0.3);
+    TwoWells three = Energies.twoWells(new double[] {-1, 0, 2}, new double[] {3, 1, -2});
+    for (TwoWells u : new TwoWells[] {one, three}) {
+      INDArray x = u.sample(1000, 5);
+      java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+      java.nio.DoubleBuffer xb = Batches.buffer(x);
+      for (int k = 0; k < 1000 * u.dim(); k++) {
+        xb.put(k, xb.get(k) + 8 * (r.nextDouble() - 0.5)); // many near the boundary
+      }
+      boolean[] side = new boolean[1001];
+      u.inWellB(x, side);
+      int inB = 0;
+      for (int i = 0; i < 1000; i++) {
+        assertEquals(u.inWellB(Batches.buffer(x), i), side[i], "row " + i);
+        inB += side[i] ? 1 : 0;
+      }
+      assertTrue(inB > 100 && inB < 900, "both wells occupied: " + inB);
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> one.inWellB(Batches.zeros(5, 1), new boolean[3]));
+    assertTrue(e.getMessage().contains("side of length 3"), e.getMessage());
+  }
+
+  @Test
   void samplingIsReproducibleForASeed() {
     TwoWells u = Energies.twoWells(-10, 10).withMassOfB(0.3);
     assertEquals(u.sample(5000, new Rng(3)), u.sample(5000, new Rng(3)));
