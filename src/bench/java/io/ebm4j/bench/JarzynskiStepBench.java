@@ -77,6 +77,21 @@ public class JarzynskiStepBench {
     return model.z();
   }
 
+  /** The two-well energy and its gradient at every walker (one exp and one log per walker). */
+  @Benchmark
+  public double energyAndGradient() {
+    model.evaluate(chains.positions(), chains.energies(), chains.gradients());
+    return chains.energies().getDouble(0);
+  }
+
+  /** The positive phase: the posterior of mode b summed over the data (one exp per data point). */
+  @Benchmark
+  public double positivePhase() {
+    grad.putScalar(0, 0.0);
+    model.accumulateParamGradient(data, null, 1.0 / data.rows(), grad);
+    return grad.getDouble(0);
+  }
+
   /** The ULA move plus Jarzynski weight update alone (one energy evaluation per walker). */
   @Benchmark
   public double ulaTransport() {

@@ -204,8 +204,8 @@ public final class Chains {
   /**
    * Writes the self-normalised weights e^{A_i} / sum_j e^{A_j} into out [N] and returns their log-mean-exp and
    * ESS/N. The same arithmetic and summation order as {@link EffectiveSampleSize#normalize}, with the exponentials
-   * computed in blocks by {@link VecMath#exp} (identical numbers on the scalar path, within 1 ulp per weight on the
-   * vector path).
+   * computed in blocks by {@link VecMath#exp} (within 1 ulp of {@code Math.exp}, the same bits on its scalar and
+   * vector loops).
    */
   public io.ebm4j.estimate.WeightSummary normalizedWeights(INDArray out) {
     final DoubleBuffer ob = Batches.buffer(out);
