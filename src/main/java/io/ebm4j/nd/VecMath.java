@@ -89,10 +89,7 @@ public final class VecMath {
 
   /** v[i] = e^{v[i]} for i in [off, off + n), in place. */
   public static void exp(double[] v, int off, int n) {
-    if (off < 0 || n < 0 || off + n > v.length) {
-      throw new IllegalArgumentException("block [" + off + ", " + (off + n) + ") is outside an array of length "
-          + v.length);
-    }
+    requireBlock(v, off, n);
     if (Warm.done()) {
       VectorExp.exp(v, off, n);
     } else {
@@ -100,12 +97,16 @@ public final class VecMath {
     }
   }
 
-  /** v[i] = log(v[i]) for i in [off, off + n), in place. */
-  public static void log(double[] v, int off, int n) {
+  private static void requireBlock(double[] v, int off, int n) {
     if (off < 0 || n < 0 || off + n > v.length) {
       throw new IllegalArgumentException("block [" + off + ", " + (off + n) + ") is outside an array of length "
           + v.length);
     }
+  }
+
+  /** v[i] = log(v[i]) for i in [off, off + n), in place. */
+  public static void log(double[] v, int off, int n) {
+    requireBlock(v, off, n);
     if (Warm.done()) {
       VectorLog.log(v, off, n);
     } else {
