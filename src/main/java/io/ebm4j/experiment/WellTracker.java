@@ -100,9 +100,7 @@ final class WellTracker implements StepListener<TrainableEnergy> {
       for (int i = 0; i < n; i++) {
         double w = lw[i];
         sum += w;
-        if (side[i]) {
-          inB += w;
-        }
+        inB += side[i] ? w : 0.0; // adding +0 leaves a sum of non-negative terms unchanged; no branch to mispredict
       }
       row.put("walkerMassOfB", inB / sum);
     }
