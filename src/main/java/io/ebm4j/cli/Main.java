@@ -27,6 +27,12 @@ import java.util.List;
  * </pre>
  */
 public final class Main {
+  /**
+   * Default seconds of a training's run time between its checkpoints in {@code reproduce}: a default-sized run (about
+   * a minute) writes none or one, since a checkpoint's first write costs more than hundreds of short steps.
+   */
+  static final double CHECKPOINT_SECONDS = 30;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -83,7 +89,8 @@ public final class Main {
     String engineName = "local";
     String master = null;
     int threads = Runtime.getRuntime().availableProcessors();
-    int checkpointEvery = 500;
+    int checkpointEvery = 0; // steps; by default a checkpoint every CHECKPOINT_SECONDS of a run instead
+    double checkpointSeconds = CHECKPOINT_SECONDS;
     boolean fresh = false;
     for (int i = 0; i < rest.size(); i++) {
       String a = rest.get(i);
@@ -105,6 +112,14 @@ public final class Main {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("--checkpoint-every expects a positive integer, got '" + v + "'");
         }
+      } else if (a.equals("--checkpoint-seconds") && hasValue) {
+        String v = rest.get(++i);
+        try {
+          checkpointSeconds = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--checkpoint-seconds expects a positive number, got '" + v + "'");
+        }
+        checkpointEvery = 0;
       } else if (a.equals("--threads") && hasValue) {
         String v = rest.get(++i);
         try {
@@ -114,7 +129,8 @@ public final class Main {
         }
       } else {
         throw new IllegalArgumentException("unexpected argument '" + a + "'; use --set key=value, --out DIR,"
-            + " --threads N, --engine local|spark, --master URL, --checkpoint-every N, --fresh");
+            + " --threads N, --engine local|spark, --master URL, --checkpoint-every N, --checkpoint-seconds S,"
+            + " --fresh");
       }
     }
     Sweep<C> sweep = Sweep.parse(study.defaults(), sets);
@@ -125,7 +141,13 @@ public final class Main {
     long t0 = System.nanoTime();
     Result r;
     try (Engine engine = engine(engineName, master, threads)) {
-      r = Runner.of(study).engine(engine).progress(Progress.auto()).resumable(state, checkpointEvery).run(sweep);
+      Runner<C, E> runner = Runner.of(study).engine(engine).progress(Progress.auto());
+      if (checkpointEvery > 0) {
+        runner.resumable(state, checkpointEvery);
+      } else {
+        runner.resumableEverySeconds(state, checkpointSeconds);
+      }
+      r = runner.run(sweep);
     } catch (Exception e) {
       if (e instanceof RuntimeException re) {
         throw re;
@@ -176,8 +198,10 @@ public final class Main {
 
   private static void usage() {
     System.out.println("usage: reproduce <experiment> [--set key=value ...] [--out DIR] [--threads N]\n"
-        + "                 [--engine local|spark] [--master URL] [--checkpoint-every N] [--fresh]\n"
-        + "An interrupted reproduce resumes when run again with the same settings (state in DIR/.state);\n"
+        + "                 [--engine local|spark] [--master URL] [--checkpoint-every N | --checkpoint-seconds S]\n"
+        + "                 [--fresh]\n"
+        + "An interrupted reproduce resumes when run again with the same settings (state in DIR/.state): each\n"
+        + "training checkpoints every 30 s of its run time (--checkpoint-seconds), or every N steps.\n"
         + "--fresh starts over.\n"
         + "       list\n       settings <experiment>\n"
         + "Settings: a comma list sweeps a setting (walkers=2000,10000), a..b is an integer range (seeds=0..4).\n"

@@ -16,15 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param seed the user's seed
  * @param dataSupplier the study's data for (config, seed)
  * @param checkpoints where this cell's training keeps its checkpoints, or null when the runner has none
- * @param checkpointEvery steps between checkpoints (when checkpoints is not null)
+ * @param checkpointEvery steps between checkpoints (when checkpoints is not null; 0 for none by step count)
+ * @param checkpointSeconds seconds of a run between checkpoints (when checkpoints is not null; 0 for none by time)
  * @param <C> the configuration type
  */
 public record Cell<C extends Record & Config<C>>(String study, C config, Map<String, String> setting, String arm,
-    int seed, Supplier<INDArray> dataSupplier, Checkpoints checkpoints, int checkpointEvery) {
+    int seed, Supplier<INDArray> dataSupplier, Checkpoints checkpoints, int checkpointEvery,
+    double checkpointSeconds) {
   /** A cell without checkpoints. */
   public Cell(String study, C config, Map<String, String> setting, String arm, int seed,
       Supplier<INDArray> dataSupplier) {
-    this(study, config, setting, arm, seed, dataSupplier, null, 0);
+    this(study, config, setting, arm, seed, dataSupplier, null, 0, 0);
   }
 
   /** The study's data for this configuration and seed. */

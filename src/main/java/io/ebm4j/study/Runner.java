@@ -43,7 +43,8 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
   private Engine engine;
   private Progress progress = Progress.silent();
   private java.nio.file.Path stateDir;
-  private int checkpointEvery = 100;
+  private int checkpointEvery;
+  private double checkpointSeconds;
 
   private Runner(Study<C, E> study) {
     if (study == null) {
@@ -84,13 +85,32 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
     }
     this.stateDir = dir;
     this.checkpointEvery = everySteps;
+    this.checkpointSeconds = 0;
+    return this;
+  }
+
+  /**
+   * As {@link #resumable(java.nio.file.Path, int)}, with a checkpoint of each running training once every
+   * {@code seconds} of its run time instead: a run shorter than that writes none (a checkpoint's first write costs
+   * far more than a short run's steps), and a long one loses at most that much work when interrupted.
+   */
+  public Runner<C, E> resumableEverySeconds(java.nio.file.Path dir, double seconds) {
+    if (dir == null) {
+      throw new IllegalArgumentException("state directory must not be null");
+    }
+    if (!(seconds > 0) || !Double.isFinite(seconds)) {
+      throw new IllegalArgumentException("checkpoint seconds must be positive and finite, got " + seconds);
+    }
+    this.stateDir = dir;
+    this.checkpointEvery = 0;
+    this.checkpointSeconds = seconds;
     return this;
   }
 
   /** One cell to run: which setting, seed and arm, and (for remote engines) the study and its settings as text. */
   record Task(int index, int setting, int seed, int arm, String armLabel, String study,
       LinkedHashMap<String, String> config, LinkedHashMap<String, String> swept, String key, String stateDir,
-      int checkpointEvery) implements Serializable {}
+      int checkpointEvery, double checkpointSeconds) implements Serializable {}
 
   /** Runs every cell of the sweep and assembles the result. */
   public Result run(Sweep<C> sweep) {
@@ -111,7 +131,7 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
           String key = (slug.isEmpty() ? "" : slug + "-") + a.get(k).key() + "-seed" + seed;
           tasks.add(new Task(tasks.size(), s, seed, k, a.get(k).label(), study.name(),
               new LinkedHashMap<>(configs.get(s).settings()), new LinkedHashMap<>(combos.get(s)), key,
-              stateDir == null ? null : stateDir.toString(), checkpointEvery));
+              stateDir == null ? null : stateDir.toString(), checkpointEvery, checkpointSeconds));
         }
       }
     }
@@ -194,7 +214,8 @@ public final class Runner<C extends Record & Config<C>, E extends Energy> {
       C config, Map<String, String> swept, Arm<C, E> arm, Task t, Supplier<INDArray> data, Progress p) {
     io.ebm4j.store.CheckpointFiles ckpt = t.stateDir() == null ? null
         : io.ebm4j.store.CheckpointFiles.in(java.nio.file.Path.of(t.stateDir(), "checkpoints", t.key()));
-    Cell<C> cell = new Cell<>(study.name(), config, swept, arm.label(), t.seed(), data, ckpt, t.checkpointEvery());
+    Cell<C> cell = new Cell<>(study.name(), config, swept, arm.label(), t.seed(), data, ckpt, t.checkpointEvery(),
+        t.checkpointSeconds());
     try {
       Run<E> run = arm.run(cell, label(arm, t.seed(), swept), p);
       Map<String, Double> metrics = new LinkedHashMap<>();

@@ -61,8 +61,13 @@ public record TrainingArm<C extends Record & Config<C>, E extends TrainableEnerg
     Training<E> training = new Training<>(start.apply(cell)).on(cell.data()).method(method.apply(cell))
         .seed(cell.seed()).label(runLabel).progress(progress);
     if (cell.checkpoints() != null) {
-      training.checkpoints(cell.checkpoints()).checkpointEvery(cell.checkpointEvery())
-          .resumeFrom(cell.checkpoints());
+      training.checkpoints(cell.checkpoints()).resumeFrom(cell.checkpoints());
+      if (cell.checkpointEvery() > 0) {
+        training.checkpointEvery(cell.checkpointEvery());
+      }
+      if (cell.checkpointSeconds() > 0) {
+        training.checkpointEverySeconds(cell.checkpointSeconds());
+      }
     }
     return tune.apply(cell, training).run();
   }

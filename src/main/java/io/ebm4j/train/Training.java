@@ -662,6 +662,9 @@ public final class Training<E extends TrainableEnergy> {
     }
     DoubleBuffer u = Batches.buffer(c.energies());
     DoubleBuffer w = Batches.buffer(c.logWeights());
+    if (allFinite(u, w, c.size())) {
+      return;
+    }
     for (int i = 0; i < c.size(); i++) {
       if (!Double.isFinite(u.get(i))) {
         throw new TrainingDivergedException(step, "energy of walker " + i, u.get(i));
@@ -670,6 +673,29 @@ public final class Training<E extends TrainableEnergy> {
         throw new TrainingDivergedException(step, "log-weight of walker " + i, w.get(i));
       }
     }
+  }
+
+  /**
+   * Whether the first n values of u and w are all finite, in blocks copied to arrays: x - x is 0 for a finite x and
+   * NaN otherwise, so a block's sum of them is 0 exactly when the block is finite (a loop without branches).
+   */
+  private static boolean allFinite(DoubleBuffer u, DoubleBuffer w, int n) {
+    final int block = io.ebm4j.nd.VecMath.BLOCK;
+    double[] us = new double[block];
+    double[] ws = new double[block];
+    for (int r = 0; r < n; r += block) {
+      int m = Math.min(block, n - r);
+      u.get(r, us, 0, m);
+      w.get(r, ws, 0, m);
+      double s = 0;
+      for (int i = 0; i < m; i++) {
+        s += (us[i] - us[i]) + (ws[i] - ws[i]);
+      }
+      if (s != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** v = 0 (a dense double vector), in Java: as a native op it would cost more than the loop. */

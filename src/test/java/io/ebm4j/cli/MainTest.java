@@ -75,6 +75,12 @@ class MainTest {
     IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
         () -> Main.run(new String[] {"reproduce", "two-wells", "--threads", "0"}));
     assertTrue(t.getMessage().contains("threads") && t.getMessage().contains("0"), t.getMessage());
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> Main.run(new String[] {"reproduce", "two-wells", "--checkpoint-seconds", "soon"}));
+    assertTrue(c.getMessage().contains("--checkpoint-seconds") && c.getMessage().contains("soon"), c.getMessage());
+    IllegalArgumentException z = assertThrows(IllegalArgumentException.class,
+        () -> Main.run(new String[] {"reproduce", "two-wells", "--checkpoint-seconds", "-1"}));
+    assertTrue(z.getMessage().contains("checkpoint seconds") && z.getMessage().contains("-1"), z.getMessage());
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
@@ -91,6 +92,22 @@ class RunnerTest {
     for (String k : oneThread.tableNames()) {
       assertSameNumbers(oneThread.table(k).copy().removeColumns("seconds"), two.table(k).copy().removeColumns("seconds"));
     }
+  }
+
+  @Test
+  void checkpointsByRunTimeLeaveTheNumbersUnchanged(@TempDir java.nio.file.Path dir) throws IOException {
+    Result r = Runner.of(STUDY).engine(LocalEngine.threads(1)).resumableEverySeconds(dir, 1e-4).run(sweep);
+    assertSameNumbers(oneThread.summary(), r.summary());
+    for (String k : oneThread.tableNames()) {
+      assertSameNumbers(oneThread.table(k).copy().removeColumns("seconds"), r.table(k).copy().removeColumns("seconds"));
+    }
+    // a cell's checkpoint directory is made by its first save (and its file removed once the cell is done)
+    try (var cells = java.nio.file.Files.list(dir.resolve("checkpoints"))) {
+      assertTrue(cells.anyMatch(java.nio.file.Files::isDirectory), "checkpoints every 0.1 ms of run time were saved");
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Runner.of(STUDY).resumableEverySeconds(dir, 0));
+    assertTrue(e.getMessage().contains("checkpoint seconds") && e.getMessage().contains("0"), e.getMessage());
   }
 
   @Test
