@@ -35,6 +35,16 @@ public final class Main {
 
   private Main() {}
 
+  /** The value of a numeric option: an integer when {@code integer}; a clear error naming the option otherwise. */
+  private static double number(String option, String v, boolean integer) {
+    try {
+      return integer ? Integer.parseInt(v) : Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " expects a positive " + (integer ? "integer" : "number")
+          + ", got '" + v + "'");
+    }
+  }
+
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     io.ebm4j.nd.VecMath.prepare(); // the vector exp and log compile while ND4J and the data load
@@ -106,27 +116,12 @@ public final class Main {
       } else if (a.equals("--fresh")) {
         fresh = true;
       } else if (a.equals("--checkpoint-every") && hasValue) {
-        String v = rest.get(++i);
-        try {
-          checkpointEvery = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--checkpoint-every expects a positive integer, got '" + v + "'");
-        }
+        checkpointEvery = (int) number(a, rest.get(++i), true);
       } else if (a.equals("--checkpoint-seconds") && hasValue) {
-        String v = rest.get(++i);
-        try {
-          checkpointSeconds = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--checkpoint-seconds expects a positive number, got '" + v + "'");
-        }
+        checkpointSeconds = number(a, rest.get(++i), false);
         checkpointEvery = 0;
       } else if (a.equals("--threads") && hasValue) {
-        String v = rest.get(++i);
-        try {
-          threads = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--threads expects a positive integer, got '" + v + "'");
-        }
+        threads = (int) number(a, rest.get(++i), true);
       } else {
         throw new IllegalArgumentException("unexpected argument '" + a + "'; use --set key=value, --out DIR,"
             + " --threads N, --engine local|spark, --master URL, --checkpoint-every N, --checkpoint-seconds S,"
