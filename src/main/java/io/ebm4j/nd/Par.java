@@ -1,14 +1,17 @@
 package io.ebm4j.nd;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Deterministic data parallelism over the rows of a batch. Work is cut into a number of chunks that depends only on
  * the batch size (never on the number of threads), so chunked random streams and chunked sums give the same numbers
- * on one core or many. Chunks run on the common fork-join pool.
+ * on one core or many. The calling thread runs chunks itself, helped by {@link Helpers} threads (as many as the
+ * common fork-join pool's parallelism: one on two cores, none with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=0}).
  */
 public final class Par {
   /** Batches smaller than this run on the calling thread, in one chunk. */
@@ -30,6 +33,27 @@ public final class Par {
     double sum(int chunk, int from, int to);
   }
 
+  private static final ThreadLocal<Boolean> ALONE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+  /**
+   * Runs work with this thread's chunked loops on this thread alone, without helpers: for callers that already keep
+   * every core busy, such as the cells of a study on several threads at once, where a helper would only take turns
+   * with them. The numbers are the same either way.
+   *
+   * <pre>{@code
+   * Run<TwoWells> r = Par.alone(() -> training.run());
+   * }</pre>
+   */
+  public static <T> T alone(java.util.function.Supplier<T> work) {
+    Boolean before = ALONE.get();
+    ALONE.set(Boolean.TRUE);
+    try {
+      return work.get();
+    } finally {
+      ALONE.set(before);
+    }
+  }
+
   /** Number of chunks used for n rows. */
   public static int chunks(int n) {
     return n < MIN_PARALLEL ? 1 : CHUNKS;
@@ -41,33 +65,125 @@ public final class Par {
   }
 
   /**
-   * Runs body over all chunks of n rows, in parallel when n is large. The calling thread takes chunks too: it and up
-   * to {@code parallelism} helper tasks on the common pool claim chunk indices from one counter until none is left,
-   * then the caller waits for the chunks others claimed. (Forking one task per chunk and joining them left an outside
-   * caller, such as a study's engine thread or a benchmark thread, blocked in the join while the pool's workers ran
-   * all the chunks; with one worker, two threads ran no faster than one.) Which thread runs a chunk never changes
-   * what it computes.
+   * Runs body over all chunks of n rows, in parallel when n is large. The calling thread takes chunks too: it and the
+   * helper threads claim chunk indices from one counter until none is left, then the caller waits for the chunks
+   * others claimed. Which thread runs a chunk never changes what it computes.
    */
   public static void forRange(int n, RangeBody body) {
     int k = chunks(n);
-    int parallelism = ForkJoinPool.getCommonPoolParallelism();
-    if (k == 1 || parallelism < 1) {
+    if (k == 1 || Helpers.COUNT < 1 || ALONE.get()) {
       for (int c = 0; c < k; c++) {
         body.run(c, start(n, k, c), start(n, k, c + 1));
       }
       return;
     }
     Shared shared = new Shared(n, k, body);
-    int helpers = Math.min(parallelism, k - 1);
-    for (int h = 0; h < helpers; h++) {
-      ForkJoinPool.commonPool().execute(shared::drain);
-    }
+    Helpers.offer(shared);
     shared.drain();
     shared.await();
+    Helpers.withdraw(shared);
+  }
+
+  /**
+   * Threads that help {@link #forRange} callers. A step of a sampler runs several passes of 20-100 µs each, about the
+   * time a parked thread takes to wake up: pool workers woken per call arrived when the caller had run most chunks
+   * itself. So a helper that finished a call polls for the next one for {@link #SPIN_NANOS} before it parks, and a
+   * caller publishes its call in one field the helpers poll (waking parked ones). Several callers at once (cells of
+   * a study on several threads) may replace each other's call there: a helper then misses one, whose caller runs its
+   * chunks alone. Daemon threads, started on first use.
+   */
+  static final class Helpers {
+    /** How long an idle helper polls for the next call before it parks. */
+    static final long SPIN_NANOS = 200_000;
+    static final int COUNT = count();
+    private static volatile Shared published;
+    private static volatile Helper[] threads;
+
+    private Helpers() {}
+
+    /** The common pool's parallelism as configured (its getter reports 1 when it is set to 0), else cores - 1. */
+    private static int count() {
+      String p = System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism");
+      if (p != null) {
+        try {
+          return Math.max(0, Integer.parseInt(p.trim()));
+        } catch (NumberFormatException e) {
+          // as the pool does with a malformed value: the default
+        }
+      }
+      return Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    static void offer(Shared s) {
+      published = s;
+      Helper[] ts = threads;
+      if (ts == null) {
+        ts = start();
+      }
+      for (Helper t : ts) {
+        if (t.parked) {
+          LockSupport.unpark(t);
+        }
+      }
+    }
+
+    /** Drops the reference to a finished call (so that it does not keep what its body captured alive). */
+    static void withdraw(Shared s) {
+      if (published == s) {
+        published = null;
+      }
+    }
+
+    private static synchronized Helper[] start() {
+      if (threads == null) {
+        Helper[] ts = new Helper[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+          ts[i] = new Helper(i);
+          ts[i].start();
+        }
+        threads = ts;
+      }
+      return threads;
+    }
+
+    private static final class Helper extends Thread {
+      volatile boolean parked;
+
+      Helper(int i) {
+        super("ebm4j-par-" + i);
+        setDaemon(true);
+      }
+
+      @Override
+      public void run() {
+        long seen = -1;
+        long idleSince = System.nanoTime();
+        while (true) {
+          Shared s = published;
+          if (s != null && s.id != seen) {
+            seen = s.id;
+            s.drain();
+            idleSince = System.nanoTime();
+          } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+            Thread.onSpinWait();
+          } else {
+            parked = true;
+            Shared again = published; // a call published before parked was set is seen here, not missed
+            if (again == null || again.id == seen) {
+              LockSupport.park(this);
+            }
+            parked = false;
+            idleSince = System.nanoTime();
+          }
+        }
+      }
+    }
   }
 
   /** The chunks of one {@link #forRange} call: the next unclaimed index, a count of finished ones, the first error. */
   private static final class Shared {
+    private static final AtomicLong IDS = new AtomicLong();
+    final long id = IDS.getAndIncrement();
     private final int n;
     private final int k;
     private final RangeBody body;
@@ -100,6 +216,10 @@ public final class Par {
 
     /** Waits for every chunk, then rethrows the first error a chunk threw. */
     void await() {
+      long t0 = System.nanoTime(); // a helper's last chunk ends within microseconds: poll before blocking
+      while (finished.getCount() > 0 && System.nanoTime() - t0 < Helpers.SPIN_NANOS) {
+        Thread.onSpinWait();
+      }
       boolean interrupted = false;
       while (true) {
         try {

@@ -77,11 +77,13 @@ public final class LocalEngine implements Engine {
       throw new IllegalStateException("engine " + name() + " is closed");
     }
     int n = tasks.size();
+    // tasks that run side by side keep the cores busy themselves: their chunked loops then run without helpers
+    boolean sideBySide = Math.min(threads, n) > 1;
     CompletionService<R> done = new ExecutorCompletionService<>(pool);
     List<Future<R>> futures = new ArrayList<>(n);
     try {
       for (T task : tasks) {
-        futures.add(done.submit(() -> f.apply(task)));
+        futures.add(done.submit(() -> sideBySide ? io.ebm4j.nd.Par.alone(() -> f.apply(task)) : f.apply(task)));
       }
       for (int i = 0; i < n; i++) {
         done.take().get(); // completion order: the first failure surfaces as soon as it happens
