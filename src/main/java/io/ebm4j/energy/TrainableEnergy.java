@@ -32,6 +32,17 @@ public interface TrainableEnergy extends Energy {
    */
   void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out);
 
+  /**
+   * {@link #evaluate} and {@link #accumulateParamGradient} at the same points in one call: energies into u [N],
+   * grad_x into g [N, d] (g may be null), and out += scale * sum_i w_i dU/dtheta(x_i) (w null: all ones). Energies
+   * whose two passes share work (distances, posteriors, activations) override it with one pass; the default calls
+   * the two.
+   */
+  default void evaluateAndAccumulate(INDArray x, INDArray u, INDArray g, INDArray w, double scale, INDArray out) {
+    evaluate(x, u, g);
+    accumulateParamGradient(x, w, scale, out);
+  }
+
   /** An independent copy with the same parameters (training works on a copy; the caller's energy is unchanged). */
   TrainableEnergy copy();
 

@@ -225,44 +225,73 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     final DoubleBuffer xb = Batches.buffer(x);
     final DoubleBuffer ub = Batches.buffer(u);
     final DoubleBuffer gb = g == null ? null : Batches.buffer(g);
-    final int n = (int) x.rows();
-    final int d = a.length;
     final double z = z();
-    Par.forRange(n, (c, from, to) -> {
-      final int block = VecMath.BLOCK;
-      double[] xs = new double[block * d];
-      double[] ra = new double[block];
-      double[] dl = new double[block];
-      double[] ex = new double[block];
-      double[] lg = new double[block];
-      for (int s = from; s < to; s += block) {
-        int m = Math.min(block, to - s);
-        xb.get(s * d, xs, 0, m * d);
-        halfDistances(xs, m, z, ra, dl, ex);
-        VecMath.exp(ex, m);
-        for (int k = 0; k < m; k++) {
-          lg[k] = 1.0 + ex[k];
-        }
-        VecMath.log(lg, 0, m);
-        if (d == 1) {
-          finishRows(m, ra, dl, ex, lg, gb == null ? null : xs);
-        } else for (int k = 0; k < m; k++) {
-          double delta = dl[k];
-          double e = ex[k];
-          ra[k] = Math.min(ra[k], ra[k] - delta) - (e > 1e-8 ? lg[k] : e);
-          if (gb != null) {
-            double p = numerator(delta, e) / (1.0 + e);
-            for (int j = 0; j < d; j++) {
-              xs[k * d + j] = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
-            }
+    Par.forRange((int) x.rows(), (c, from, to) -> evaluateRows(xb, ub, gb, null, false, from, to, z));
+  }
+
+  /**
+   * {@link #evaluate} and {@link #accumulateParamGradient} in one pass: the posteriors p_i of the energies' pass are
+   * summed as the parameter gradient sums them (row order within a chunk, chunks in order), so the numbers are those
+   * of the two calls.
+   */
+  @Override
+  public void evaluateAndAccumulate(INDArray x, INDArray u, INDArray g, INDArray w, double scale, INDArray out) {
+    final DoubleBuffer xb = Batches.buffer(x);
+    final DoubleBuffer ub = Batches.buffer(u);
+    final DoubleBuffer gb = g == null ? null : Batches.buffer(g);
+    final DoubleBuffer wb = w == null ? null : Batches.buffer(w);
+    final double z = z();
+    double s = Par.sum((int) x.rows(), (c, from, to) -> evaluateRows(xb, ub, gb, wb, true, from, to, z));
+    out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  /**
+   * Rows [from, to) of {@link #evaluate}, returning sum_i w_i p_i over them (w = 1 when wb is null) when
+   * {@code sum}, else 0.
+   */
+  private double evaluateRows(DoubleBuffer xb, DoubleBuffer ub, DoubleBuffer gb, DoubleBuffer wb, boolean sum,
+      int from, int to, double z) {
+    final int d = a.length;
+    final int block = VecMath.BLOCK;
+    Block bl = new Block();
+    double[] xs = bl.xs;
+    double[] ra = bl.ra;
+    double[] dl = bl.dl;
+    double[] ex = bl.ex;
+    double[] lg = new double[block];
+    double[] ws = wb == null ? null : new double[block];
+    double acc = 0;
+    for (int s = from; s < to; s += block) {
+      int m = bl.load(xb, s, to, z);
+      for (int k = 0; k < m; k++) {
+        lg[k] = 1.0 + ex[k];
+      }
+      VecMath.log(lg, 0, m);
+      if (d == 1) {
+        finishRows(m, ra, dl, ex, lg, gb == null ? null : xs);
+      } else for (int k = 0; k < m; k++) {
+        double delta = dl[k];
+        double e = ex[k];
+        ra[k] = Math.min(ra[k], ra[k] - delta) - (e > 1e-8 ? lg[k] : e);
+        if (gb != null) {
+          double p = numerator(delta, e) / (1.0 + e);
+          for (int j = 0; j < d; j++) {
+            xs[k * d + j] = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
           }
         }
-        ub.put(s, ra, 0, m);
-        if (gb != null) {
-          gb.put(s * d, xs, 0, m * d);
-        }
       }
-    });
+      ub.put(s, ra, 0, m);
+      if (gb != null) {
+        gb.put(s * d, xs, 0, m * d);
+      }
+      if (sum) {
+        if (ws != null) {
+          wb.get(s, ws, 0, m);
+        }
+        acc = addPosteriors(acc, dl, ex, ws, m);
+      }
+    }
+    return acc;
   }
 
   /**
@@ -294,37 +323,57 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
   public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
     final DoubleBuffer xb = Batches.buffer(x);
     final DoubleBuffer wb = w == null ? null : Batches.buffer(w);
-    final int d = a.length;
     final double z = z();
     double s = Par.sum((int) x.rows(), (c, from, to) -> {
-      final int block = VecMath.BLOCK;
-      double[] xs = new double[block * d];
-      double[] ra = new double[block];
-      double[] dl = new double[block];
-      double[] ex = new double[block];
-      double[] ws = wb == null ? null : new double[block];
+      Block bl = new Block();
+      double[] ws = wb == null ? null : new double[VecMath.BLOCK];
       double acc = 0;
-      for (int st = from; st < to; st += block) {
-        int m = Math.min(block, to - st);
-        xb.get(st * d, xs, 0, m * d);
-        halfDistances(xs, m, z, ra, dl, ex);
-        VecMath.exp(ex, m);
-        if (ws == null) {
-          for (int k = 0; k < m; k++) {
-            double e = ex[k];
-            acc += numerator(dl[k], e) / (1.0 + e);
-          }
-        } else {
+      for (int st = from; st < to; st += VecMath.BLOCK) {
+        int m = bl.load(xb, st, to, z);
+        if (ws != null) {
           wb.get(st, ws, 0, m);
-          for (int k = 0; k < m; k++) {
-            double e = ex[k];
-            acc += ws[k] * (numerator(dl[k], e) / (1.0 + e));
-          }
         }
+        acc = addPosteriors(acc, bl.dl, bl.ex, ws, m);
       }
       return acc;
     });
     out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  /** acc + sum_k w_k p_k over a block, added in row order (w = 1 when ws is null), p_k = numerator / (1 + e_k). */
+  private static double addPosteriors(double acc, double[] dl, double[] ex, double[] ws, int m) {
+    if (ws == null) {
+      for (int k = 0; k < m; k++) {
+        double e = ex[k];
+        acc += numerator(dl[k], e) / (1.0 + e);
+      }
+    } else {
+      for (int k = 0; k < m; k++) {
+        double e = ex[k];
+        acc += ws[k] * (numerator(dl[k], e) / (1.0 + e));
+      }
+    }
+    return acc;
+  }
+
+  /**
+   * One chunk's scratch for a block of up to {@link VecMath#BLOCK} rows: the rows x, r_a = |x-a|^2/2,
+   * delta = r_a - r_b and e = exp(-|delta|), which every blocked pass of this energy starts from.
+   */
+  private final class Block {
+    final double[] xs = new double[VecMath.BLOCK * a.length];
+    final double[] ra = new double[VecMath.BLOCK];
+    final double[] dl = new double[VecMath.BLOCK];
+    final double[] ex = new double[VecMath.BLOCK];
+
+    /** Loads the block of rows from st (up to row end) and computes r_a, delta and e; returns its row count. */
+    int load(DoubleBuffer xb, int st, int end, double z) {
+      int m = Math.min(VecMath.BLOCK, end - st);
+      xb.get(st * a.length, xs, 0, m * a.length);
+      halfDistances(xs, m, z, ra, dl, ex);
+      VecMath.exp(ex, m);
+      return m;
+    }
   }
 
   /**
@@ -406,46 +455,68 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
   public double scoreMatchingLoss(INDArray x) {
     INDArray xs = Batches.requireBatch(x, dim(), "x");
     final DoubleBuffer xb = Batches.buffer(xs);
-    final int d = a.length;
-    final double z = z();
-    int n = (int) xs.rows();
-    double s = Par.sum(n, (c, from, to) -> {
-      double[] ra = new double[1];
-      double acc = 0;
-      for (int i = from; i < to; i++) {
-        double p = posteriorB(halfDistances(xb, i, z, ra));
-        double g2 = 0;
-        for (int j = 0; j < d; j++) {
-          double gj = xb.get(i * d + j) - a[j] - p * (b[j] - a[j]);
-          g2 += gj * gj;
-        }
-        acc += 0.5 * g2 - (d - p * (1 - p) * sep2);
-      }
-      return acc;
-    });
-    return s / n;
+    final int n = (int) xs.rows();
+    return Par.sum(n, (c, from, to) -> scoreMatchingRows(xb, from, to, true)) / n;
   }
 
   @Override
   public void accumulateScoreMatchingGradient(INDArray x, double scale, INDArray out) {
     // d/dz (|grad U|^2/2 - Laplacian U) = p(1-p) [ (x-a).(b-a) - (1-p)|b-a|^2 ]
     final DoubleBuffer xb = Batches.buffer(x);
+    double s = Par.sum((int) x.rows(), (c, from, to) -> scoreMatchingRows(xb, from, to, false));
+    out.putScalar(0, out.getDouble(0) + scale * s);
+  }
+
+  /**
+   * Over rows [from, to), in blocks with the vectorised exponential, the sum of the score-matching loss terms
+   * |grad U|^2/2 - Laplacian U = |x - a - p (b - a)|^2 / 2 - (d - p(1-p)|b-a|^2) when {@code loss}, else of their
+   * z-derivatives p(1-p) [(x-a).(b-a) - (1-p)|b-a|^2]; rows in order.
+   */
+  private double scoreMatchingRows(DoubleBuffer xb, int from, int to, boolean loss) {
     final int d = a.length;
     final double z = z();
-    double s = Par.sum((int) x.rows(), (c, from, to) -> {
-      double[] ra = new double[1];
-      double acc = 0;
-      for (int i = from; i < to; i++) {
-        double p = posteriorB(halfDistances(xb, i, z, ra));
-        double proj = 0;
-        for (int j = 0; j < d; j++) {
-          proj += (xb.get(i * d + j) - a[j]) * (b[j] - a[j]);
+    Block bl = new Block();
+    double[] xs = bl.xs;
+    double[] dl = bl.dl;
+    double[] ex = bl.ex;
+    double acc = 0;
+    for (int st = from; st < to; st += VecMath.BLOCK) {
+      int m = bl.load(xb, st, to, z);
+      if (d == 1) { // flat loops, the same arithmetic (a nested loop over one coordinate costs more than it)
+        final double a0 = a[0];
+        final double ab0 = b[0] - a[0];
+        for (int k = 0; k < m; k++) {
+          double e = ex[k];
+          double p = numerator(dl[k], e) / (1.0 + e);
+          if (loss) {
+            double gj = xs[k] - a0 - p * ab0;
+            acc += 0.5 * (0.0 + gj * gj) - (1 - p * (1 - p) * sep2);
+          } else {
+            acc += p * (1 - p) * ((0.0 + (xs[k] - a0) * ab0) - (1 - p) * sep2);
+          }
         }
-        acc += p * (1 - p) * (proj - (1 - p) * sep2);
+        continue;
       }
-      return acc;
-    });
-    out.putScalar(0, out.getDouble(0) + scale * s);
+      for (int k = 0; k < m; k++) {
+        double e = ex[k];
+        double p = numerator(dl[k], e) / (1.0 + e);
+        if (loss) {
+          double g2 = 0;
+          for (int j = 0; j < d; j++) {
+            double gj = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
+            g2 += gj * gj;
+          }
+          acc += 0.5 * g2 - (d - p * (1 - p) * sep2);
+        } else {
+          double proj = 0;
+          for (int j = 0; j < d; j++) {
+            proj += (xs[k * d + j] - a[j]) * (b[j] - a[j]);
+          }
+          acc += p * (1 - p) * (proj - (1 - p) * sep2);
+        }
+      }
+    }
+    return acc;
   }
 
   /**

@@ -242,6 +242,7 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
    * out += scale * sum_i w_i dU/dtheta(x_i) (w null: all ones). Cheaper than {@link #evaluate} followed by
    * {@link #accumulateParamGradient}, as the forward pass and the back-propagation are shared.
    */
+  @Override
   public void evaluateAndAccumulate(INDArray x, INDArray u, INDArray g, INDArray w, double scale, INDArray out) {
     MlpWorkspace ws = prepare(x, w, out, 1);
     passes.forward(ws, 0, 1, 1);

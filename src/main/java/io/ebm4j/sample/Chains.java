@@ -1,6 +1,7 @@
 package io.ebm4j.sample;
 
 import io.ebm4j.energy.Energy;
+import io.ebm4j.energy.TrainableEnergy;
 import io.ebm4j.estimate.EffectiveSampleSize;
 import io.ebm4j.nd.Batches;
 import io.ebm4j.nd.Par;
@@ -246,12 +247,24 @@ public final class Chains {
       throw new IllegalArgumentException("x must have shape [" + n + ", " + d + "], got "
           + java.util.Arrays.toString(x.shape()));
     }
-    DoubleBuffer src = Batches.buffer(x);
-    for (int k = 0; k < n * d; k++) {
-      xb.put(k, src.get(k));
-    }
+    xb.put(0, Batches.buffer(x), 0, n * d);
     resetWeights();
     refresh(e);
+  }
+
+  /**
+   * As {@link #restart(Energy, INDArray)}, and out += scale * sum_i dU/dtheta(x_i) over the new positions from the same
+   * pass ({@link TrainableEnergy#evaluateAndAccumulate}): the positive phase of contrastive divergence, whose chains
+   * start at the data.
+   */
+  public void restart(TrainableEnergy e, INDArray x, double scale, INDArray out) {
+    if (x.rows() != n || x.columns() != d) {
+      throw new IllegalArgumentException("x must have shape [" + n + ", " + d + "], got "
+          + java.util.Arrays.toString(x.shape()));
+    }
+    xb.put(0, Batches.buffer(x), 0, n * d);
+    resetWeights();
+    e.evaluateAndAccumulate(this.x, u, g, null, scale, out);
   }
 
   /** Sets every log-weight to zero. */

@@ -41,11 +41,11 @@ public final class ContrastiveDivergence implements Method {
 
       @Override
       public void gradient(INDArray batch, INDArray out) {
-        Likelihood.positive(e, batch, out);
         if (chains == null || chains.size() != batch.rows()) {
+          Likelihood.positive(e, batch, out);
           chains = kernel.init(e, batch);
         } else {
-          chains.restart(e, batch);
+          chains.restart(e, batch, 1.0 / batch.rows(), out); // the positive phase from the chains' first pass
         }
         double acc = 0;
         for (int t = 0; t < k; t++) {

@@ -1,5 +1,6 @@
 package io.ebm4j.energy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ebm4j.nd.Batches;
@@ -76,6 +77,39 @@ class TwoWellsBlockedLoopsTest {
       INDArray out2 = Batches.zeros(1);
       e.accumulateParamGradient(x, wts, 1.0, out2);
       assertEquals(weighted, out2.getDouble(0), 1e-12 * weighted, "weighted posterior sum, d=" + d);
+    }
+  }
+  @Test
+  void oneFusedPassGivesTheEnergiesGradientsAndParameterGradientOfTheTwoCallsBitForBit() {
+    double[][][] wells = {{{-10}, {10}}, {{-2, 0, 1}, {3, 1, -1}}};
+    for (double[][] w : wells) {
+      int d = w[0].length;
+      TwoWells e = Energies.twoWells(w[0], w[1]).withZ(-0.7);
+      INDArray x = points(d, 29 + d);
+      INDArray wts = Batches.zeros(N);
+      for (int i = 0; i < N; i++) {
+        wts.putScalar(i, 0.25 + (i % 5));
+      }
+      for (INDArray weights : new INDArray[] {null, wts}) {
+        INDArray u = Batches.zeros(N);
+        INDArray g = Batches.zeros(N, d);
+        INDArray out = Batches.zeros(1).addi(0.125);
+        e.evaluate(x, u, g);
+        e.accumulateParamGradient(x, weights, -0.3, out);
+        INDArray u2 = Batches.zeros(N);
+        INDArray g2 = Batches.zeros(N, d);
+        INDArray out2 = Batches.zeros(1).addi(0.125);
+        e.evaluateAndAccumulate(x, u2, g2, weights, -0.3, out2);
+        String what = "d=" + d + (weights == null ? "" : ", weighted");
+        assertArrayEquals(Batches.toArray(u), Batches.toArray(u2), "energies, " + what);
+        assertArrayEquals(Batches.toArray(g), Batches.toArray(g2), "gradients, " + what);
+        assertEquals(out.getDouble(0), out2.getDouble(0), 0.0, "parameter gradient, " + what);
+        INDArray u3 = Batches.zeros(N);
+        INDArray out3 = Batches.zeros(1).addi(0.125);
+        e.evaluateAndAccumulate(x, u3, null, weights, -0.3, out3);
+        assertArrayEquals(Batches.toArray(u), Batches.toArray(u3), "energies without gradients, " + what);
+        assertEquals(out.getDouble(0), out3.getDouble(0), 0.0, "parameter gradient without gradients, " + what);
+      }
     }
   }
 }
