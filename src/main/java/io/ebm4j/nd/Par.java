@@ -79,9 +79,12 @@ public final class Par {
     }
     Shared shared = new Shared(n, k, body);
     Helpers.offer(shared);
-    shared.drain();
-    shared.await();
-    Helpers.withdraw(shared);
+    try {
+      shared.drain();
+      shared.await();
+    } finally {
+      Helpers.withdraw(shared);
+    }
   }
 
   /**
