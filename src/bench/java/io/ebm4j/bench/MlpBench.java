@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     -Dbench.args="MlpBench -f 2 -jvmArgsAppend '--add-modules=jdk.incubator.vector -Djava.util.concurrent.ForkJoinPool.common.parallelism=0'"
  * </pre>
  *
- * and with two threads {@code OMP_NUM_THREADS=2} and {@code parallelism=1} (the caller plus one worker). The native
+ * and with two threads {@code parallelism=1} (the caller plus one helper), BLAS still on one thread as {@code ./ebm4j}
+ * runs it: a batch of more than {@code Mlp.BLOCK_ROWS} rows (S2) then runs in row blocks spread over both threads.
+ * ({@code OMP_NUM_THREADS=2} instead gives the gemms two BLAS threads and runs S2 as one block.) The native
  * level is chosen with {@code -Dnd4j.classifier=linux-x86_64-avx2} (or {@code -avx512}, the default). ND4J prints
  * "Number of threads used for linear algebra" at start-up; the benchmark prints its own check too. A command-line
  * {@code -jvmArgsAppend} replaces the {@code @Fork} one: keep {@code --add-modules=jdk.incubator.vector} in it (JMH

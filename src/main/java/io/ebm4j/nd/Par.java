@@ -54,6 +54,11 @@ public final class Par {
     }
   }
 
+  /** Whether this thread's chunked loops are shared with helper threads (there are some, and not {@link #alone}). */
+  public static boolean helped() {
+    return Helpers.COUNT > 0 && !ALONE.get();
+  }
+
   /** Number of chunks used for n rows. */
   public static int chunks(int n) {
     return n < MIN_PARALLEL ? 1 : CHUNKS;
@@ -70,8 +75,19 @@ public final class Par {
    * others claimed. Which thread runs a chunk never changes what it computes.
    */
   public static void forRange(int n, RangeBody body) {
-    int k = chunks(n);
-    if (k == 1 || Helpers.COUNT < 1 || ALONE.get()) {
+    forChunks(n, chunks(n), body);
+  }
+
+  /**
+   * As {@link #forRange}, with the number of chunks k (at least 1) chosen by the caller: a function of n alone, so
+   * that what each chunk computes never depends on the threads. For work whose chunks are coarse, such as blocks of
+   * rows that each run a whole network.
+   */
+  public static void forChunks(int n, int k, RangeBody body) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k (chunks) must be at least 1, got " + k);
+    }
+    if (k == 1 || !helped()) {
       for (int c = 0; c < k; c++) {
         body.run(c, start(n, k, c), start(n, k, c + 1));
       }

@@ -42,7 +42,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * contract are DOUBLE; in float32 mode they are cast into float work buffers.
  *
  * <p>Not safe for concurrent calls from several threads (the work buffers are shared); use {@link #copy()} per
- * thread. Large batches (N >= {@link Par#MIN_PARALLEL}) run the fused loops on the common fork-join pool.
+ * thread. Large batches (N >= {@link Par#MIN_PARALLEL}) run the fused loops on {@link Par}'s threads. Where BLAS runs
+ * on one thread ({@code OMP_NUM_THREADS=1}, as {@code ./ebm4j} and the notebook kernel set it), a batch of more than
+ * {@value #BLOCK_ROWS} rows runs in blocks instead: each block runs the whole network while its activations are in
+ * cache, and the blocks are spread over {@link Par}'s threads, with parameter gradients summed in a fixed order, so
+ * the numbers depend only on the batch size.
  */
 public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMatchable, DenoisingScoreMatchable {
   private static final int CACHED_BATCH_SIZES = 4;
@@ -60,6 +64,8 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
       return size() > CACHED_BATCH_SIZES;
     }
   };
+  private final java.util.ArrayDeque<MlpWorkspace> blockPool = new java.util.ArrayDeque<>();
+  private ParamViews[] partials;
   private INDArray gradBuffer;
   private ParamViews gradViews;
   private INDArray lastOut;
@@ -217,24 +223,29 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
 
   @Override
   public void evaluate(INDArray x, INDArray u, INDArray g) {
-    MlpWorkspace ws = workspace((int) x.rows(), 1);
-    load(ws, x, 0);
-    passes.forward(ws, 0, 1, 1);
-    store(ws.energy, u);
-    if (g != null) {
-      passes.backwardPlain(ws, null, null, 0, true, null);
-      storeGrad(ws, g);
-    }
+    blocked((int) x.rows(), 1, null, (ws, r0, t) -> {
+      load(ws, x, r0, 0);
+      passes.forward(ws, 0, 1, 1);
+      store(ws, u, r0);
+      if (g != null) {
+        passes.backwardPlain(ws, null, null, 0, true, null);
+        storeGrad(ws, g, r0);
+      }
+      return 0;
+    });
   }
 
   @Override
   public void accumulateParamGradient(INDArray x, INDArray w, double scale, INDArray out) {
-    MlpWorkspace ws = prepare(x, w, out, 1);
-    passes.forward(ws, 0, 1, 1);
-    double[] seeds = w == null ? null : copyWeights(ws, w);
-    ParamViews t = target(out);
-    passes.backwardPlain(ws, seeds, null, scale, false, t);
-    finish(t, out);
+    INDArray xs = prepare(x, w, out);
+    INDArray wd = w == null ? null : denseWeights(w);
+    blocked((int) xs.rows(), 1, out, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      passes.forward(ws, 0, 1, 1);
+      double[] seeds = wd == null ? null : copyWeights(ws, wd, r0);
+      passes.backwardPlain(ws, seeds, null, scale, false, t);
+      return 0;
+    });
   }
 
   /**
@@ -244,16 +255,19 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
    */
   @Override
   public void evaluateAndAccumulate(INDArray x, INDArray u, INDArray g, INDArray w, double scale, INDArray out) {
-    MlpWorkspace ws = prepare(x, w, out, 1);
-    passes.forward(ws, 0, 1, 1);
-    store(ws.energy, u);
-    double[] extra = w == null ? null : copyWeights(ws, w);
-    ParamViews t = target(out);
-    passes.backwardPlain(ws, null, extra, scale, g != null, t);
-    if (g != null) {
-      storeGrad(ws, g);
-    }
-    finish(t, out);
+    INDArray xs = prepare(x, w, out);
+    INDArray wd = w == null ? null : denseWeights(w);
+    blocked((int) xs.rows(), 1, out, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      passes.forward(ws, 0, 1, 1);
+      store(ws, u, r0);
+      double[] extra = wd == null ? null : copyWeights(ws, wd, r0);
+      passes.backwardPlain(ws, null, extra, scale, g != null, t);
+      if (g != null) {
+        storeGrad(ws, g, r0);
+      }
+      return 0;
+    });
   }
 
   // ---------------------------------------------------------------- second order
@@ -261,18 +275,20 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
   /** Laplacian of U at each row of x, [N] (d forward passes along the coordinate axes). */
   public INDArray laplacian(INDArray x) {
     INDArray xs = Batches.requireBatch(x, dim(), "x");
-    MlpWorkspace ws = workspace((int) xs.rows(), 3);
-    load(ws, xs, 0);
-    passes.forward(ws, 0, 1, 2);
-    double[] lap = new double[ws.n];
-    zeroChannel(ws, 2);
-    for (int j = 0; j < dim(); j++) {
-      axis(ws, j);
-      passes.forward(ws, 1, 3, 2);
-      for (int i = 0; i < ws.n; i++) {
-        lap[i] += ws.uddot[i];
+    double[] lap = new double[(int) xs.rows()];
+    blocked(lap.length, 3, null, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      passes.forward(ws, 0, 1, 2);
+      zeroChannel(ws, 2);
+      for (int j = 0; j < dim(); j++) {
+        axis(ws, j);
+        passes.forward(ws, 1, 3, 2);
+        for (int i = 0; i < ws.n; i++) {
+          lap[r0 + i] += ws.uddot[i];
+        }
       }
-    }
+      return 0;
+    });
     return Nd4j.createFromArray(lap);
   }
 
@@ -291,26 +307,23 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
 
   private double exactScoreMatching(INDArray x, double scale, INDArray out) {
     INDArray xs = Batches.requireBatch(x, dim(), "x");
-    MlpWorkspace ws = workspace((int) xs.rows(), 3);
-    load(ws, xs, 0);
-    passes.forward(ws, 0, 1, out == null ? 2 : 3);
-    zeroChannel(ws, 2);
-    ParamViews t = out == null ? null : target(out);
-    double loss = 0;
-    for (int j = 0; j < dim(); j++) {
-      axis(ws, j);
-      passes.forward(ws, 1, 3, 2);
-      for (int i = 0; i < ws.n; i++) {
-        loss += 0.5 * ws.udot[i] * ws.udot[i] - ws.uddot[i];
+    return blocked((int) xs.rows(), 3, out, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      passes.forward(ws, 0, 1, t == null ? 2 : 3);
+      zeroChannel(ws, 2);
+      double loss = 0;
+      for (int j = 0; j < dim(); j++) {
+        axis(ws, j);
+        passes.forward(ws, 1, 3, 2);
+        for (int i = 0; i < ws.n; i++) {
+          loss += 0.5 * ws.udot[i] * ws.udot[i] - ws.uddot[i];
+        }
+        if (t != null) {
+          passes.backwardTaylor(ws, 3, -1, 1, 0, scale, t);
+        }
       }
-      if (t != null) {
-        passes.backwardTaylor(ws, 3, -1, 1, 0, scale, t);
-      }
-    }
-    if (t != null) {
-      finish(t, out);
-    }
-    return loss;
+      return loss;
+    });
   }
 
   /**
@@ -334,21 +347,20 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     if (vs.rows() != xs.rows()) {
       throw new IllegalArgumentException("v must have as many rows as x (" + xs.rows() + "), got " + vs.rows());
     }
-    MlpWorkspace ws = workspace((int) xs.rows(), 3);
-    load(ws, xs, 0);
-    load(ws, vs, 1);
-    zeroChannel(ws, 2);
-    passes.forward(ws, 0, 3, out == null ? 2 : 3);
-    double loss = 0;
-    for (int i = 0; i < ws.n; i++) {
-      loss += 0.5 * ws.udot[i] * ws.udot[i] - ws.uddot[i];
-    }
-    if (out != null) {
-      ParamViews t = target(out);
-      passes.backwardTaylor(ws, 3, -1, 1, 0, scale, t);
-      finish(t, out);
-    }
-    return loss;
+    return blocked((int) xs.rows(), 3, out, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      load(ws, vs, r0, 1);
+      zeroChannel(ws, 2);
+      passes.forward(ws, 0, 3, t == null ? 2 : 3);
+      double loss = 0;
+      for (int i = 0; i < ws.n; i++) {
+        loss += 0.5 * ws.udot[i] * ws.udot[i] - ws.uddot[i];
+      }
+      if (t != null) {
+        passes.backwardTaylor(ws, 3, -1, 1, 0, scale, t);
+      }
+      return loss;
+    });
   }
 
   /**
@@ -393,15 +405,17 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     if (es.rows() != xs.rows()) {
       throw new IllegalArgumentException("eps must have as many rows as x (" + xs.rows() + "), got " + es.rows());
     }
-    MlpWorkspace ws = workspace((int) xs.rows(), 2);
     int d = dim();
     java.nio.DoubleBuffer xb = Batches.buffer(xs);
     java.nio.DoubleBuffer eb = Batches.buffer(es);
-    Vec in = ws.xs.v;
-    for (int q = 0; q < ws.n * d; q++) {
-      in.put(q, xb.get(q) + sigma * eb.get(q));
-    }
-    return firstOrderScore(ws, eb, 1.0 / sigma, scale, out);
+    return blocked((int) xs.rows(), 2, out, (ws, r0, t) -> {
+      Vec in = ws.xs.v;
+      int q0 = r0 * d;
+      for (int q = 0; q < ws.n * d; q++) {
+        in.put(q, xb.get(q0 + q) + sigma * eb.get(q0 + q));
+      }
+      return firstOrderScore(ws, eb, q0, 1.0 / sigma, scale, t);
+    });
   }
 
   /**
@@ -411,17 +425,19 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
   public double accumulateSquaredScoreGradient(INDArray x, double scale, INDArray out) {
     requireOut(out);
     INDArray xs = Batches.requireBatch(x, dim(), "x");
-    MlpWorkspace ws = workspace((int) xs.rows(), 2);
-    load(ws, xs, 0);
-    return firstOrderScore(ws, null, 0, scale, out);
+    return blocked((int) xs.rows(), 2, out, (ws, r0, t) -> {
+      load(ws, xs, r0, 0);
+      return firstOrderScore(ws, null, 0, 0, scale, t);
+    });
   }
 
   /**
-   * With inputs in channel 0: g = grad U, r = g - targetScale * target (target null: 0); puts r as the tangent and
-   * back-propagates d/dtheta sum_i r_i . g_i (r held fixed), which is d/dtheta sum_i |g_i - t_i|^2 / 2.
+   * With inputs in channel 0: g = grad U, r = g - targetScale * target (target null: 0, read from element q0 on);
+   * puts r as the tangent and back-propagates into t (t null: none) d/dtheta sum_i r_i . g_i (r held fixed), which is
+   * d/dtheta sum_i |g_i - t_i|^2 / 2.
    */
-  private double firstOrderScore(MlpWorkspace ws, java.nio.DoubleBuffer target, double targetScale, double scale,
-      INDArray out) {
+  private double firstOrderScore(MlpWorkspace ws, java.nio.DoubleBuffer target, int q0, double targetScale,
+      double scale, ParamViews t) {
     passes.forward(ws, 0, 1, 2);
     passes.backwardPlain(ws, null, null, 0, true, null);
     int nd = ws.n * dim();
@@ -429,20 +445,124 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     Vec tan = ws.xs.v;
     double loss = 0;
     for (int q = 0; q < nd; q++) {
-      double r = gx.get(q) - (target == null ? 0 : targetScale * target.get(q));
+      double r = gx.get(q) - (target == null ? 0 : targetScale * target.get(q0 + q));
       tan.put(nd + q, r);
       loss += 0.5 * r * r;
     }
-    if (out != null) {
-      ParamViews t = target(out);
+    if (t != null) {
       passes.forward(ws, 1, 2, 2);
       passes.backwardTaylor(ws, 2, 0, 0, 1, scale, t);
-      finish(t, out);
     }
     return loss;
   }
 
   // ---------------------------------------------------------------- plumbing
+
+  /** One call's work on the rows [r0, r0 + ws.n) it loads into ws, adding its parameter gradient to t (t may be null). */
+  @FunctionalInterface
+  private interface BlockBody {
+    /** Returns the block's share of the call's sum (a loss), or 0. */
+    double run(MlpWorkspace ws, int r0, ParamViews t);
+  }
+
+  /**
+   * Runs a call over a batch of n rows. Up to {@link #BLOCK_ROWS} rows run as one block, as before. Where BLAS runs
+   * on one thread (the fork-join helpers of {@link Par} are then ebm4j's only parallelism, e.g. with
+   * {@code OMP_NUM_THREADS=1}), a larger batch is cut into ceil(n / BLOCK_ROWS) blocks of nearly equal size, each of
+   * which runs the whole network while its activations are still in cache. The blocks form at most
+   * {@link Par#CHUNKS} groups, run on the calling thread and {@link Par}'s helpers, and each group adds its parameter
+   * gradient into a partial of its own; the partials are then added to out in group order, and the losses too, so
+   * the numbers depend on n alone, never on the helpers. With multithreaded BLAS the batch runs as one block (its
+   * gemms are parallel already, and OpenBLAS's results depend on its thread count, which must not change under a
+   * call).
+   */
+  private double blocked(int n, int channels, INDArray out, BlockBody body) {
+    int blocks = n > BLOCK_ROWS && Nd4j.factory().blas().getMaxThreads() == 1 ? (n + BLOCK_ROWS - 1) / BLOCK_ROWS : 1;
+    if (blocks == 1) {
+      MlpWorkspace ws = workspace(n, channels);
+      ParamViews t = out == null ? null : target(out);
+      double loss = body.run(ws, 0, t);
+      if (t != null) {
+        finish(t, out);
+      }
+      return loss;
+    }
+    int groups = Math.min(blocks, Par.CHUNKS);
+    double[] losses = new double[groups];
+    ParamViews[] parts = out == null ? null : partials(groups);
+    Par.forChunks(blocks, groups, (g, b0, b1) -> {
+      ParamViews t = null;
+      if (parts != null) {
+        t = parts[g];
+        t.v.clear(layout.size);
+      }
+      double loss = 0;
+      for (int b = b0; b < b1; b++) {
+        int r0 = Par.start(n, blocks, b);
+        MlpWorkspace ws = takeBlock(Par.start(n, blocks, b + 1) - r0, channels);
+        try {
+          loss += body.run(ws, r0, t);
+        } finally {
+          giveBlock(ws);
+        }
+      }
+      losses[g] = loss;
+    });
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    if (parts != null) {
+      ParamViews t = target(out);
+      for (int g = 0; g < groups; g++) {
+        t.flat.addi(parts[g].flat);
+      }
+      finish(t, out);
+    }
+    return loss;
+  }
+
+  /** Rows of a block of a large batch (see {@link #blocked}). */
+  static final int BLOCK_ROWS = 1024;
+
+  /** A workspace for a block of this many rows, from the pool or new (blocks that run at once take different ones). */
+  private MlpWorkspace takeBlock(int rows, int channels) {
+    synchronized (blockPool) {
+      for (java.util.Iterator<MlpWorkspace> it = blockPool.iterator(); it.hasNext(); ) {
+        MlpWorkspace ws = it.next();
+        if (ws.n == rows && ws.channels >= channels) {
+          it.remove();
+          return ws;
+        }
+      }
+    }
+    return new MlpWorkspace(layout, dtype, rows, channels);
+  }
+
+  private void giveBlock(MlpWorkspace ws) {
+    synchronized (blockPool) {
+      blockPool.addFirst(ws);
+      while (blockPool.size() > BLOCK_POOL) {
+        blockPool.removeLast();
+      }
+    }
+  }
+
+  /** Workspaces kept for blocks: a few per thread, for the two block sizes a batch has. */
+  private static final int BLOCK_POOL = 8;
+
+  /** Gradient partials of the groups of a blocked call, in the model's precision. */
+  private ParamViews[] partials(int groups) {
+    if (partials == null || partials.length < groups) {
+      ParamViews[] p = new ParamViews[groups];
+      for (int g = 0; g < groups; g++) {
+        p[g] = partials != null && g < partials.length ? partials[g]
+            : new ParamViews(layout, Nd4j.zeros(dtype, layout.size));
+      }
+      partials = p;
+    }
+    return partials;
+  }
 
   private MlpWorkspace workspace(int n, int channels) {
     MlpWorkspace ws = workspaces.get(n);
@@ -453,16 +573,14 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     return ws;
   }
 
-  /** Validates the inputs of a parameter-gradient call and loads x into channel 0. */
-  private MlpWorkspace prepare(INDArray x, INDArray w, INDArray out, int channels) {
+  /** Validates the inputs of a parameter-gradient call; returns x. */
+  private INDArray prepare(INDArray x, INDArray w, INDArray out) {
     INDArray xs = Batches.requireBatch(x, dim(), "x");
     if (w != null) {
       Batches.requireWeights(w, xs.rows(), "w");
     }
     requireOut(out);
-    MlpWorkspace ws = workspace((int) xs.rows(), channels);
-    load(ws, xs, 0);
-    return ws;
+    return xs;
   }
 
   private void requireOut(INDArray out) {
@@ -472,21 +590,26 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     }
   }
 
-  private static double[] copyWeights(MlpWorkspace ws, INDArray w) {
-    INDArray wd = Batches.isDense(w) ? w : w.castTo(DataType.DOUBLE).dup();
-    Batches.buffer(wd).get(0, ws.rowB, 0, ws.n);
+  private static INDArray denseWeights(INDArray w) {
+    return Batches.isDense(w) ? w : w.castTo(DataType.DOUBLE).dup();
+  }
+
+  /** Row weights [r0, r0 + ws.n) of a dense double vector, in the workspace's scratch row. */
+  private static double[] copyWeights(MlpWorkspace ws, INDArray wd, int r0) {
+    Batches.buffer(wd).get(r0, ws.rowB, 0, ws.n);
     return ws.rowB;
   }
 
-  /** Copies a dense double batch [N, d] into channel c of the input stack. */
-  private void load(MlpWorkspace ws, INDArray x, int c) {
+  /** Copies rows [r0, r0 + ws.n) of a dense double batch [N, d] into channel c of the input stack. */
+  private void load(MlpWorkspace ws, INDArray x, int r0, int c) {
     java.nio.DoubleBuffer xb = Batches.buffer(x);
     Vec in = ws.xs.v;
-    int nd = ws.n * dim();
-    int base = c * nd;
+    int d = dim();
+    int base = c * ws.n * d;
+    int q0 = r0 * d;
     Par.forRange(ws.n, (chunk, from, to) -> {
-      for (int q = from * dim(); q < to * dim(); q++) {
-        in.put(base + q, xb.get(q));
+      for (int q = from * d; q < to * d; q++) {
+        in.put(base + q, xb.get(q0 + q));
       }
     });
   }
@@ -515,16 +638,20 @@ public final class Mlp implements TrainableEnergy, ScoreMatchable, SlicedScoreMa
     }
   }
 
-  private static void store(double[] values, INDArray u) {
-    Batches.buffer(u).put(0, values, 0, (int) u.length());
+  /** The workspace's energies into u[r0, r0 + ws.n). */
+  private static void store(MlpWorkspace ws, INDArray u, int r0) {
+    Batches.buffer(u).put(r0, ws.energy, 0, ws.n);
   }
 
-  private void storeGrad(MlpWorkspace ws, INDArray g) {
+  /** The workspace's input gradient into rows [r0, r0 + ws.n) of g. */
+  private void storeGrad(MlpWorkspace ws, INDArray g, int r0) {
     java.nio.DoubleBuffer gb = Batches.buffer(g);
     Vec src = ws.gxv;
+    int d = dim();
+    int q0 = r0 * d;
     Par.forRange(ws.n, (chunk, from, to) -> {
-      for (int q = from * dim(); q < to * dim(); q++) {
-        gb.put(q, src.get(q));
+      for (int q = from * d; q < to * d; q++) {
+        gb.put(q0 + q, src.get(q));
       }
     });
   }

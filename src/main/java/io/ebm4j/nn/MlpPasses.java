@@ -435,12 +435,13 @@ final class MlpPasses {
       final double[] s1 = ws.s1[l];
       final double[] s2 = ws.s2[l];
       final double[] s3 = k == 3 ? ws.s3[l] : null;
-      final double[] wOut = snapshot(layout.outOff, nl);
+      final boolean top = l == layers; // only the top layer reads the output weights (n_L of them)
+      final double[] wOut = top ? snapshot(layout.outOff, nl) : null;
       final int ch1 = nRows * nl;
       final int ch2 = 2 * nRows * nl;
       final float[] s1f = ws.s1f[l];
       final float[] s2f = ws.s2f[l];
-      final float[] wOutF = f32 ? floatSnapshot(layout.outOff, nl) : null;
+      final float[] wOutF = f32 && top ? floatSnapshot(layout.outOff, nl) : null;
       Par.forRange(nRows, (chunk, from, to) -> {
         if (f32) {
           FloatRows.taylorRowsFloat(ws.floatRows(chunk), zv, gv, s1f, s2f, wOutF, udBar, nRows, nl, from, to);

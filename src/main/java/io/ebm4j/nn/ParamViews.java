@@ -13,6 +13,8 @@ final class ParamViews {
   final INDArray vector;
   /** Element access from the vector's first element. */
   final Vec v;
+  /** The vector as a flat [P] view (for whole-vector operations such as adding a partial gradient). */
+  final INDArray flat;
   final INDArray[] w;
   final INDArray[] b;
   final INDArray out;
@@ -21,6 +23,7 @@ final class ParamViews {
     this.vector = vector;
     this.v = Vec.of(vector);
     long base = vector.offset();
+    this.flat = Nd4j.create(vector.data(), new long[] {layout.size}, new long[] {1}, base, 'c', vector.dataType());
     int layers = layout.layers;
     w = new INDArray[layers + 1];
     b = new INDArray[layers + 1];

@@ -27,6 +27,14 @@ abstract class Vec {
   abstract boolean isFloat();
 
   /** A view over a contiguous row-major FLOAT or DOUBLE array (or a contiguous view into one). */
+  /** Sets elements [0, n) to zero, in bulk writes. */
+  void clear(int n) {
+    float[] zeros = new float[Math.min(n, 1024)];
+    for (int i = 0; i < n; i += zeros.length) {
+      write(i, zeros, Math.min(zeros.length, n - i));
+    }
+  }
+
   static Vec of(INDArray a) {
     int base = (int) a.offset();
     if (a.dataType() == DataType.FLOAT) {

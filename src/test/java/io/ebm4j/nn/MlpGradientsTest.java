@@ -32,6 +32,8 @@ class MlpGradientsTest {
     // inputs wider than MlpPasses.SMALL_D take the BLAS path in the first layer
     b.add(Arguments.of(Activation.SILU, new int[] {4, 3}, 10));
     b.add(Arguments.of(Activation.TANH, new int[] {6}, 10));
+    // a lower layer wider than the top one plus the output bias (the Taylor reverse pass once read past the end)
+    b.add(Arguments.of(Activation.SILU, new int[] {7, 3}, 3));
     return b.build();
   }
 
