@@ -67,12 +67,15 @@ public final class SparkEngine implements Engine {
 
   /**
    * An engine on the master that {@code spark-submit} configured (its {@code spark.*} system properties), or on the
-   * running Spark context if there is one.
+   * running Spark context if there is one. Executors get the driver's BLAS thread count ({@code OMP_NUM_THREADS}, 1
+   * when unset, as {@code ./ebm4j} runs) unless {@code spark.executorEnv.OMP_NUM_THREADS} is set: OpenBLAS's results
+   * depend on its thread count, so a cell gives the same numbers on an executor as on the driver.
    *
    * @throws IllegalStateException when no master is configured (the JVM was not started by spark-submit)
    */
   public static SparkEngine fromSubmit() {
-    SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "ebm4j");
+    SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "ebm4j")
+        .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
     if (!conf.contains("spark.master")) {
       throw new IllegalStateException("no spark.master is configured: start the JVM with spark-submit --master ..."
           + " or use SparkEngine.local(master)");
