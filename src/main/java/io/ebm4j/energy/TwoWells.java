@@ -128,7 +128,7 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     }
     final DoubleBuffer xb = Batches.buffer(x);
     final int block = VecMath.BLOCK;
-    double[] xs = new double[block * d];
+    double[] xs = Scratch.get(d).xs;
     for (int r = 0; r < n; r += block) {
       int m = Math.min(block, n - r);
       xb.get(r * d, xs, 0, m * d);
@@ -202,23 +202,52 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     return e / (1.0 + e);
   }
 
-  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  /** 2^1023 ~ 9e307: a nonzero double times it twice is at least 4.9e-324 * 2^2046 ~ 4e292 in magnitude. */
+  private static final double HUGE = 0x1p1023;
+  /** Below this e = exp(-|delta|), log(1 + e) is taken as e (1 + e has lost e's digits). */
+  private static final double TINY = 1e-8;
 
   /**
-   * The numerator of the posterior p = num / (1 + e), e = exp(-|delta|): 1 when delta &gt; 0, else e (at delta = +-0
-   * both are 1). Branch-free, from the sign bit of -delta: which well a walker sits in is random, and a mispredicted
-   * branch per row cost more than the rest of the row.
+   * 1 for y &gt; 0, 0 for y &lt;= 0 (and -0), by min, max and multiplies alone: any nonzero y times 2^1023 twice is
+   * beyond 1 in magnitude. The selections of the fused loops are built from it rather than from a branch or a
+   * conditional move, which the JIT does not vectorise (which well a walker sits in is random, so a branch per row
+   * was mispredicted half the time).
    */
-  private static double numerator(double delta, double e) {
-    long mask = Double.doubleToRawLongBits(-delta) >> 63;
-    return Double.longBitsToDouble((ONE_BITS & mask) | (Double.doubleToRawLongBits(e) & ~mask));
+  private static double step(double y) {
+    return Math.min(1.0, Math.max(0.0, y * HUGE * HUGE));
+  }
+
+  /**
+   * The posteriors of mode b over a block, p_k = num_k / (1 + e_k) with num_k = 1 for delta_k &gt; 0, else e_k
+   * (e = exp(-|delta|), so at delta = +-0 both are 1), as max(e_k, step(delta_k)), which is exactly that number
+   * since 0 &lt;= e_k &lt;= 1. One loop the JIT compiles to vector divides.
+   */
+  private static void posteriors(int m, double[] dl, double[] ex, double[] ps) {
+    for (int k = 0; k < m; k++) {
+      double e = ex[k];
+      ps[k] = Math.max(e, step(dl[k])) / (1.0 + e);
+    }
+  }
+
+  /**
+   * U = min(r_a, r_a - delta) - (e &gt; TINY ? log(1 + e) : e) over a block, in place of r_a in ra; the selection as
+   * t lg + (1 - t) e with t = step(e - TINY) in {0, 1}, which gives either term exactly (both are finite and
+   * non-negative).
+   */
+  private static void energies(int m, double[] ra, double[] dl, double[] ex, double[] lg) {
+    for (int k = 0; k < m; k++) {
+      double e = ex[k];
+      double r = ra[k];
+      double t = step(e - TINY);
+      ra[k] = Math.min(r, r - dl[k]) - (t * lg[k] + (1.0 - t) * e);
+    }
   }
 
   /**
    * Energies and gradients in blocks of {@link VecMath#BLOCK} rows, on arrays (one bulk copy in and out per block):
    * one pass for the half-distances, one vectorised exponential e = exp(-|r_a - r_b|) and logarithm log(1 + e) per
-   * block, one pass for U = min(r_a, r_b) - log(1 + e) (with log(1 + e) = e below e = 1e-8, where 1 + e loses e's
-   * digits) and the gradient. Same arithmetic, row by row, as the scalar formulas.
+   * block, then short loops the JIT vectorises for U = min(r_a, r_b) - log(1 + e) (with log(1 + e) = e below
+   * e = 1e-8, where 1 + e loses e's digits), the posteriors and the gradient, on this thread's reused scratch.
    */
   @Override
   public void evaluate(INDArray x, INDArray u, INDArray g) {
@@ -253,66 +282,48 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
       int from, int to, double z) {
     final int d = a.length;
     final int block = VecMath.BLOCK;
-    Block bl = new Block();
+    Scratch bl = Scratch.get(d);
     double[] xs = bl.xs;
     double[] ra = bl.ra;
-    double[] dl = bl.dl;
-    double[] ex = bl.ex;
-    double[] lg = new double[block];
-    double[] ws = wb == null ? null : new double[block];
+    double[] ps = bl.ps;
+    double[] lg = bl.lg;
+    double[] ws = wb == null ? null : bl.ws;
     double acc = 0;
     for (int s = from; s < to; s += block) {
-      int m = bl.load(xb, s, to, z);
+      int m = load(bl, xb, s, to, z);
       for (int k = 0; k < m; k++) {
-        lg[k] = 1.0 + ex[k];
+        lg[k] = 1.0 + bl.ex[k];
       }
       VecMath.log(lg, 0, m);
-      if (d == 1) {
-        finishRows(m, ra, dl, ex, lg, gb == null ? null : xs);
-      } else for (int k = 0; k < m; k++) {
-        double delta = dl[k];
-        double e = ex[k];
-        ra[k] = Math.min(ra[k], ra[k] - delta) - (e > 1e-8 ? lg[k] : e);
-        if (gb != null) {
-          double p = numerator(delta, e) / (1.0 + e);
-          for (int j = 0; j < d; j++) {
-            xs[k * d + j] = xs[k * d + j] - a[j] - p * (b[j] - a[j]);
+      energies(m, ra, bl.dl, bl.ex, lg);
+      ub.put(s, ra, 0, m);
+      if (gb != null || sum) {
+        posteriors(m, bl.dl, bl.ex, ps);
+      }
+      if (gb != null) {
+        if (d == 1) { // a flat loop: a nested loop over one coordinate costs more than the arithmetic
+          final double a0 = a[0];
+          final double ab0 = b[0] - a[0];
+          for (int k = 0; k < m; k++) {
+            xs[k] = xs[k] - a0 - ps[k] * ab0;
+          }
+        } else {
+          for (int k = 0; k < m; k++) {
+            for (int j = 0; j < d; j++) {
+              xs[k * d + j] = xs[k * d + j] - a[j] - ps[k] * (b[j] - a[j]);
+            }
           }
         }
-      }
-      ub.put(s, ra, 0, m);
-      if (gb != null) {
         gb.put(s * d, xs, 0, m * d);
       }
       if (sum) {
         if (ws != null) {
           wb.get(s, ws, 0, m);
         }
-        acc = addPosteriors(acc, dl, ex, ws, m);
+        acc = addPosteriors(acc, ps, ws, m);
       }
     }
     return acc;
-  }
-
-  /**
-   * The last pass of {@link #evaluate} for d = 1, as flat loops over the block the JIT compiles to straight-line
-   * code: U into ra and, when xs is not null, the gradient x - a - p (b - a) in place of x. The same arithmetic as
-   * the general loop.
-   */
-  private void finishRows(int m, double[] ra, double[] dl, double[] ex, double[] lg, double[] xs) {
-    for (int k = 0; k < m; k++) {
-      double e = ex[k];
-      double r = ra[k];
-      ra[k] = Math.min(r, r - dl[k]) - (e > 1e-8 ? lg[k] : e);
-    }
-    if (xs != null) {
-      final double a0 = a[0];
-      final double ab0 = b[0] - a[0];
-      for (int k = 0; k < m; k++) {
-        double e = ex[k];
-        xs[k] = xs[k] - a0 - numerator(dl[k], e) / (1.0 + e) * ab0;
-      }
-    }
   }
 
   /**
@@ -325,55 +336,69 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
     final DoubleBuffer wb = w == null ? null : Batches.buffer(w);
     final double z = z();
     double s = Par.sum((int) x.rows(), (c, from, to) -> {
-      Block bl = new Block();
-      double[] ws = wb == null ? null : new double[VecMath.BLOCK];
+      Scratch bl = Scratch.get(a.length);
+      double[] ws = wb == null ? null : bl.ws;
       double acc = 0;
       for (int st = from; st < to; st += VecMath.BLOCK) {
-        int m = bl.load(xb, st, to, z);
+        int m = load(bl, xb, st, to, z);
         if (ws != null) {
           wb.get(st, ws, 0, m);
         }
-        acc = addPosteriors(acc, bl.dl, bl.ex, ws, m);
+        posteriors(m, bl.dl, bl.ex, bl.ps);
+        acc = addPosteriors(acc, bl.ps, ws, m);
       }
       return acc;
     });
     out.putScalar(0, out.getDouble(0) + scale * s);
   }
 
-  /** acc + sum_k w_k p_k over a block, added in row order (w = 1 when ws is null), p_k = numerator / (1 + e_k). */
-  private static double addPosteriors(double acc, double[] dl, double[] ex, double[] ws, int m) {
+  /** acc + sum_k w_k p_k over a block of posteriors, added in row order (w = 1 when ws is null). */
+  private static double addPosteriors(double acc, double[] ps, double[] ws, int m) {
     if (ws == null) {
       for (int k = 0; k < m; k++) {
-        double e = ex[k];
-        acc += numerator(dl[k], e) / (1.0 + e);
+        acc += ps[k];
       }
     } else {
       for (int k = 0; k < m; k++) {
-        double e = ex[k];
-        acc += ws[k] * (numerator(dl[k], e) / (1.0 + e));
+        acc += ws[k] * ps[k];
       }
     }
     return acc;
   }
 
   /**
-   * One chunk's scratch for a block of up to {@link VecMath#BLOCK} rows: the rows x, r_a = |x-a|^2/2,
-   * delta = r_a - r_b and e = exp(-|delta|), which every blocked pass of this energy starts from.
+   * A thread's scratch for a block of up to {@link VecMath#BLOCK} rows: the rows x, r_a = |x-a|^2/2,
+   * delta = r_a - r_b, e = exp(-|delta|), the posteriors, log(1 + e) and weights, which every blocked pass of this
+   * energy starts from. Kept per thread and reused from call to call: a pass allocating its arrays anew per chunk
+   * spent about a sixth of its time clearing them. No pass calls another while it holds them.
    */
-  private final class Block {
-    final double[] xs = new double[VecMath.BLOCK * a.length];
+  private static final class Scratch {
+    private static final ThreadLocal<Scratch> OF_THREAD = ThreadLocal.withInitial(Scratch::new);
+    double[] xs = new double[VecMath.BLOCK];
     final double[] ra = new double[VecMath.BLOCK];
     final double[] dl = new double[VecMath.BLOCK];
     final double[] ex = new double[VecMath.BLOCK];
+    final double[] ps = new double[VecMath.BLOCK];
+    final double[] lg = new double[VecMath.BLOCK];
+    final double[] ws = new double[VecMath.BLOCK];
 
-    /** Loads the block of rows from st (up to row end) and computes r_a, delta and e; returns its row count. */
-    int load(DoubleBuffer xb, int st, int end, double z) {
-      int m = Math.min(VecMath.BLOCK, end - st);
-      xb.get(st * a.length, xs, 0, m * a.length);
-      halfDistances(xs, m, z, ra, dl, ex);
-      VecMath.exp(ex, m);
-      return m;
+    /** This thread's scratch, with room for blocks of d-dimensional rows. */
+    static Scratch get(int d) {
+      Scratch s = OF_THREAD.get();
+      if (s.xs.length < VecMath.BLOCK * d) {
+        s.xs = new double[VecMath.BLOCK * d];
+      }
+      return s;
     }
+  }
+
+  /** Loads the block of rows from st (up to row end) into bl and computes r_a, delta and e; returns its row count. */
+  private int load(Scratch bl, DoubleBuffer xb, int st, int end, double z) {
+    int m = Math.min(VecMath.BLOCK, end - st);
+    xb.get(st * a.length, bl.xs, 0, m * a.length);
+    halfDistances(bl.xs, m, z, bl.ra, bl.dl, bl.ex);
+    VecMath.exp(bl.ex, m);
+    return m;
   }
 
   /**
@@ -475,19 +500,20 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
   private double scoreMatchingRows(DoubleBuffer xb, int from, int to, boolean loss) {
     final int d = a.length;
     final double z = z();
-    Block bl = new Block();
+    Scratch bl = Scratch.get(d);
     double[] xs = bl.xs;
     double[] dl = bl.dl;
     double[] ex = bl.ex;
+    double[] ps = bl.ps;
     double acc = 0;
     for (int st = from; st < to; st += VecMath.BLOCK) {
-      int m = bl.load(xb, st, to, z);
+      int m = load(bl, xb, st, to, z);
+      posteriors(m, dl, ex, ps);
       if (d == 1) { // flat loops, the same arithmetic (a nested loop over one coordinate costs more than it)
         final double a0 = a[0];
         final double ab0 = b[0] - a[0];
         for (int k = 0; k < m; k++) {
-          double e = ex[k];
-          double p = numerator(dl[k], e) / (1.0 + e);
+          double p = ps[k];
           if (loss) {
             double gj = xs[k] - a0 - p * ab0;
             acc += 0.5 * (0.0 + gj * gj) - (1 - p * (1 - p) * sep2);
@@ -498,8 +524,7 @@ public final class TwoWells implements TrainableEnergy, ExactNormalizer, ExactSa
         continue;
       }
       for (int k = 0; k < m; k++) {
-        double e = ex[k];
-        double p = numerator(dl[k], e) / (1.0 + e);
+        double p = ps[k];
         if (loss) {
           double g2 = 0;
           for (int j = 0; j < d; j++) {

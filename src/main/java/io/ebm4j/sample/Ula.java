@@ -89,11 +89,12 @@ public final class Ula implements Kernel {
     final int block = VecMath.BLOCK;
     Par.forRange(c.n, (ch, from, to) -> {
       Normals nrm = new Normals(rng.stream(ch));
-      double[] gs = new double[block * d];
-      double[] xs = new double[block * d];
-      double[] us = weights ? new double[block] : null;
-      double[] ws = weights ? new double[block] : null;
-      double[] zs = new double[block * d];
+      Scratch sc = Scratch.get(d);
+      double[] gs = sc.gs;
+      double[] xs = sc.xs;
+      double[] us = weights ? sc.us : null;
+      double[] ws = weights ? sc.ws : null;
+      double[] zs = sc.zs;
       for (int r = from; r < to; r += block) {
         int m = Math.min(block, to - r);
         c.gb.get(r * d, gs, 0, m * d);
@@ -138,9 +139,10 @@ public final class Ula implements Kernel {
     c.refresh(e);
     if (weights) {
       Par.forRange(c.n, (ch, from, to) -> {
-        double[] gs = new double[block * d];
-        double[] us = new double[block];
-        double[] ws = new double[block];
+        Scratch sc = Scratch.get(d);
+        double[] gs = sc.gs;
+        double[] us = sc.us;
+        double[] ws = sc.ws;
         for (int r = from; r < to; r += block) {
           int m = Math.min(block, to - r);
           c.gb.get(r * d, gs, 0, m * d);
@@ -168,6 +170,31 @@ public final class Ula implements Kernel {
     }
     return new StepInfo(1.0, c.n);
   }
+
+  /**
+   * A thread's scratch for a block of rows (gradients, positions, energies, weights, normals), reused from call to
+   * call rather than allocated per chunk, which cost the clearing of every array.
+   */
+  private static final class Scratch {
+    private static final ThreadLocal<Scratch> OF_THREAD = ThreadLocal.withInitial(Scratch::new);
+    double[] gs = new double[0];
+    double[] xs = new double[0];
+    double[] zs = new double[0];
+    final double[] us = new double[VecMath.BLOCK];
+    final double[] ws = new double[VecMath.BLOCK];
+
+    /** This thread's scratch, with room for blocks of d-dimensional rows. */
+    static Scratch get(int d) {
+      Scratch s = OF_THREAD.get();
+      if (s.gs.length < VecMath.BLOCK * d) {
+        s.gs = new double[VecMath.BLOCK * d];
+        s.xs = new double[VecMath.BLOCK * d];
+        s.zs = new double[VecMath.BLOCK * d];
+      }
+      return s;
+    }
+  }
+
   /**
    * The forward move of m one-dimensional rows as one flat loop (a nested loop over a single coordinate costs more
    * than the arithmetic): the general loop's operations in its order, so the same bits. us and ws are null without

@@ -681,22 +681,38 @@ public final class Training<E extends TrainableEnergy> {
    */
   private static boolean allFinite(DoubleBuffer u, DoubleBuffer w, int n) {
     final int block = io.ebm4j.nd.VecMath.BLOCK;
-    double[] us = new double[block];
-    double[] ws = new double[block];
+    double[][] scratch = FINITE_SCRATCH.get();
+    double[] us = scratch[0];
+    double[] ws = scratch[1];
     for (int r = 0; r < n; r += block) {
       int m = Math.min(block, n - r);
       u.get(r, us, 0, m);
       w.get(r, ws, 0, m);
-      double s = 0;
-      for (int i = 0; i < m; i++) {
-        s += (us[i] - us[i]) + (ws[i] - ws[i]);
+      // four partial sums: the order does not matter (any NaN makes its sum NaN) and one sum waited on every add
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int i = 0;
+      for (; i + 3 < m; i += 4) {
+        s0 += (us[i] - us[i]) + (ws[i] - ws[i]);
+        s1 += (us[i + 1] - us[i + 1]) + (ws[i + 1] - ws[i + 1]);
+        s2 += (us[i + 2] - us[i + 2]) + (ws[i + 2] - ws[i + 2]);
+        s3 += (us[i + 3] - us[i + 3]) + (ws[i + 3] - ws[i + 3]);
       }
-      if (s != 0) {
+      for (; i < m; i++) {
+        s0 += (us[i] - us[i]) + (ws[i] - ws[i]);
+      }
+      if ((s0 + s1) + (s2 + s3) != 0) {
         return false;
       }
     }
     return true;
   }
+
+  /** Per-thread blocks for {@link #allFinite}, reused at every step (a run checks its walkers at every step). */
+  private static final ThreadLocal<double[][]> FINITE_SCRATCH =
+      ThreadLocal.withInitial(() -> new double[2][io.ebm4j.nd.VecMath.BLOCK]);
 
   /** v = 0 (a dense double vector), in Java: as a native op it would cost more than the loop. */
   private static void zero(INDArray v) {

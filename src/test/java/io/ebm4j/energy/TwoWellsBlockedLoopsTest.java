@@ -112,4 +112,58 @@ class TwoWellsBlockedLoopsTest {
       }
     }
   }
+
+  /** Every output of one call, flattened: energies, gradients, weighted posterior sum and the score-matching terms. */
+  private static double[] outputs(TwoWells e, INDArray x) {
+    int d = e.dim();
+    INDArray u = Batches.zeros(N);
+    INDArray g = Batches.zeros(N, d);
+    INDArray wts = Batches.zeros(N);
+    for (int i = 0; i < N; i++) {
+      wts.putScalar(i, 1 + (i % 3));
+    }
+    INDArray out = Batches.zeros(1);
+    e.evaluateAndAccumulate(x, u, g, wts, 1.0, out);
+    double[] ug = Batches.toArray(u);
+    double[] gg = Batches.toArray(g);
+    double[] all = java.util.Arrays.copyOf(ug, ug.length + gg.length + 2);
+    System.arraycopy(gg, 0, all, ug.length, gg.length);
+    all[all.length - 2] = out.getDouble(0);
+    all[all.length - 1] = e.scoreMatchingLoss(x);
+    return all;
+  }
+
+  @Test
+  void scratchReusedAcrossCallsDimensionsAndThreadsNeverChangesANumber() throws Exception {
+    TwoWells one = Energies.twoWells(-10, 10).withZ(0.4);
+    TwoWells three = Energies.twoWells(new double[] {-2, 0, 1}, new double[] {3, 1, -1}).withZ(-0.2);
+    INDArray x1 = points(1, 41);
+    INDArray x3 = points(3, 43);
+    double[] first1 = outputs(one, x1);
+    double[] first3 = outputs(three, x3); // the per-thread blocks grow for three coordinates
+    assertArrayEquals(first1, outputs(one, x1), "d=1 after d=3 on the same thread");
+    assertArrayEquals(first3, outputs(three, x3), "d=3 again");
+    // two threads at once, each alternating between the energies, as cells of a study side by side
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        final boolean startWithOne = t == 0;
+        done.add(pool.submit(() -> {
+          boolean same = true;
+          for (int r = 0; r < 6; r++) {
+            boolean useOne = (r % 2 == 0) == startWithOne;
+            double[] o = useOne ? outputs(one, x1) : outputs(three, x3);
+            same &= java.util.Arrays.equals(o, useOne ? first1 : first3);
+          }
+          return same;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> f : done) {
+        assertEquals(Boolean.TRUE, f.get(), "calls on two threads at once gave other numbers");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
